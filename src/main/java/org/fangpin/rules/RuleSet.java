@@ -1,0 +1,98 @@
+package org.fangpin.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fangpin.household.HouseholdProfile;
+import org.fangpin.rules.internal.CompiledRules;
+import org.fangpin.rules.internal.Evaluator;
+
+/**
+ * A compiled rule set: its files, its version (a content hash), its rules with their metadata, its parameters and
+ * its catalogue. It is immutable and safe to share between threads; {@link #close()} releases the compiled rules.
+ */
+public final class RuleSet implements AutoCloseable {
+
+	private final String version;
+
+	private final Map<String, String> files;
+
+	private final ParameterTable parameters;
+
+	private final Catalogue catalogue;
+
+	private final Set<String> requiredParameters;
+
+	private final CompiledRules compiled;
+
+	private final Evaluator evaluator;
+
+	public RuleSet(String version, Map<String, String> files, ParameterTable parameters, Catalogue catalogue,
+			Set<String> requiredParameters, CompiledRules compiled, EngineOptions options) {
+		this.version = version;
+		this.files = Map.copyOf(files);
+		this.parameters = parameters;
+		this.catalogue = catalogue;
+		this.requiredParameters = Set.copyOf(requiredParameters);
+		this.compiled = compiled;
+		this.evaluator = new Evaluator(compiled, catalogue, version, options);
+	}
+
+	/** {@code sha256:} followed by the hash of every file's path and content. */
+	public String version() {
+		return this.version;
+	}
+
+	/** The rule set's files, path (relative to its root) to content. */
+	public Map<String, String> files() {
+		return this.files;
+	}
+
+	public List<RuleInfo> rules() {
+		return this.compiled.rules();
+	}
+
+	public ParameterTable parameters() {
+		return this.parameters;
+	}
+
+	public Catalogue catalogue() {
+		return this.catalogue;
+	}
+
+	/** The names of the parameters the rules read. */
+	public Set<String> requiredParameters() {
+		return this.requiredParameters;
+	}
+
+	/**
+	 * Evaluates a profile.
+	 * @throws ParameterNotInForceException when a parameter the rules read has no value on {@code asOf}
+	 * @throws RuleEvaluationException when a rule throws or the rules loop
+	 */
+	public Evaluation evaluate(HouseholdProfile profile) {
+		return this.evaluator.evaluate(profile, parametersAt(profile.asOf()));
+	}
+
+	/** The values in force on {@code date} of every parameter the rules read. */
+	public List<ParameterValue> parametersAt(LocalDate date) {
+		List<ParameterValue> values = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (String name : this.requiredParameters.stream().sorted().toList()) {
+			this.parameters.valueAt(name, date).ifPresentOrElse(values::add, () -> missing.add(name));
+		}
+		if (!missing.isEmpty()) {
+			throw new ParameterNotInForceException(missing, date);
+		}
+		return values;
+	}
+
+	@Override
+	public void close() {
+		this.compiled.close();
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.fangpin.rules.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.fangpin.rules.LocalizedText;
+import org.fangpin.rules.RuleInfo;
+import org.fangpin.rules.RuleSetProblem;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles DRL files the way the rule files live outside the classpath: a KieFileSystem, a KieBuilder, a check of
+ * every ERROR message (reported with file, line and column), then a KieContainer. The built module is removed from
+ * the KIE repository at once, so a replaced rule set leaves nothing behind.
+ */
+public final class DroolsCompiler {
+
+	private static final String RESOURCES = "src/main/resources/";
+
+	private DroolsCompiler() {
+	}
+
+	/**
+	 * Compiles {@code drl} (path to content); returns null and adds to {@code problems} when it does not compile.
+	 */
+	public static CompiledRules compile(Map<String, String> drl, List<RuleSetProblem> problems) {
+		if (drl.isEmpty()) {
+			return null;
+		}
+		KieServices services = KieServices.Factory.get();
+		ReleaseId releaseId = services.newReleaseId("org.fangpin.rulesets", "ruleset",
+				"1." + Integer.toUnsignedString(drl.hashCode()) + "." + System.nanoTime());
+		KieFileSystem fileSystem = services.newKieFileSystem();
+		fileSystem.generateAndWritePomXML(releaseId);
+		drl.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
+		KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+		if (!errors.isEmpty()) {
+			for (Message error : errors) {
+				problems.add(new RuleSetProblem(relative(error.getPath()), error.getLine(), error.getColumn(),
+						error.getText().strip()));
+			}
+			services.getRepository().removeKieModule(releaseId);
+			return null;
+		}
+		KieContainer container = services.newKieContainer(releaseId);
+		services.getRepository().removeKieModule(releaseId);
+		KieBase base = container.getKieBase();
+		List<RuleInfo> rules = new ArrayList<>();
+		Map<String, RuleInfo> byKey = new HashMap<>();
+		for (KiePackage kiePackage : base.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				RuleInfo info = info(rule);
+				rules.add(info);
+				byKey.put(CompiledRules.key(rule.getPackageName(), rule.getName()), info);
+			}
+		}
+		rules.sort((a, b) -> {
+			int byFile = String.valueOf(a.file()).compareTo(String.valueOf(b.file()));
+			return (byFile != 0) ? byFile : Integer.compare(b.salience(), a.salience());
+		});
+		return new CompiledRules(container, base, rules, byKey);
+	}
+
+	private static RuleInfo info(Rule rule) {
+		Map<String, Object> meta = rule.getMetaData();
+		String file = null;
+		int salience = 0;
+		if (rule instanceof RuleImpl impl) {
+			if (impl.getResource() != null) {
+				file = relative(impl.getResource().getSourcePath());
+			}
+			salience = impl.getSalienceValue();
+		}
+		return new RuleInfo(text(meta, "id"), rule.getName(), rule.getPackageName(), file, text(meta, "clause"),
+				new LocalizedText(text(meta, "zh"), text(meta, "en")), text(meta, "reference"), salience);
+	}
+
+	private static String text(Map<String, Object> meta, String key) {
+		Object value = meta.get(key);
+		return (value != null) ? value.toString() : null;
+	}
+
+	static String relative(String path) {
+		if (path == null) {
+			return null;
+		}
+		String normalised = path.replace('\\', '/');
+		int at = normalised.indexOf(RESOURCES);
+		return (at >= 0) ? normalised.substring(at + RESOURCES.length()) : normalised;
+	}
+
+}
