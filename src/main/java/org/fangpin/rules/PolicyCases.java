@@ -123,7 +123,7 @@ public final class PolicyCases {
 		JsonNode expect = testCase.expect();
 		Evaluation evaluation;
 		try {
-			HouseholdProfile profile = new ProfileReader(codes(ruleSet)).read(testCase.profile(), today);
+			HouseholdProfile profile = new ProfileReader(ruleSet.measureCodes()).read(testCase.profile(), today);
 			evaluation = ruleSet.evaluate(profile);
 		}
 		catch (InvalidProfileException ex) {
@@ -283,13 +283,6 @@ public final class PolicyCases {
 			node.forEach((item) -> list.add(item.asString()));
 		}
 		return list;
-	}
-
-	/** The measure codes a profile may name in {@code supports} and {@code appliedMeasures}. */
-	public static java.util.Set<String> codes(RuleSet ruleSet) {
-		java.util.Set<String> codes = new java.util.TreeSet<>();
-		ruleSet.catalogue().section("measures").forEach((entry) -> codes.add(entry.code()));
-		return codes;
 	}
 
 }

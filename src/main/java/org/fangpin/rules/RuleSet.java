@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.rules.internal.CompiledRules;
@@ -30,6 +32,8 @@ public final class RuleSet implements AutoCloseable {
 
 	private final Evaluator evaluator;
 
+	private final Set<String> measureCodes;
+
 	public RuleSet(String version, Map<String, String> files, ParameterTable parameters, Catalogue catalogue,
 			Set<String> requiredParameters, CompiledRules compiled, EngineOptions options) {
 		this.version = version;
@@ -39,6 +43,10 @@ public final class RuleSet implements AutoCloseable {
 		this.requiredParameters = Set.copyOf(requiredParameters);
 		this.compiled = compiled;
 		this.evaluator = new Evaluator(compiled, catalogue, version, options);
+		this.measureCodes = catalogue.section("measures")
+			.stream()
+			.map(Catalogue.Entry::code)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	/** {@code sha256:} followed by the hash of every file's path and content. */
@@ -61,6 +69,11 @@ public final class RuleSet implements AutoCloseable {
 
 	public Catalogue catalogue() {
 		return this.catalogue;
+	}
+
+	/** The measure codes of the catalogue: what a profile's {@code supports} and {@code appliedMeasures} may name. */
+	public Set<String> measureCodes() {
+		return this.measureCodes;
 	}
 
 	/** The names of the parameters the rules read. */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.rules.Catalogue;
@@ -56,6 +58,8 @@ import org.kie.api.runtime.rule.Match;
  */
 public final class Evaluator {
 
+	private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"(.+?)\" in ");
+
 	private final CompiledRules compiled;
 
 	private final Catalogue catalogue;
@@ -98,7 +102,9 @@ public final class Evaluator {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new RuleEvaluationException("The rules could not evaluate this household: " + ex, null, null, ex);
+			RuleInfo rule = ruleNamedIn(String.valueOf(ex.getMessage()));
+			throw new RuleEvaluationException("Rule " + id(rule) + " could not be evaluated: " + ex.getMessage(),
+					id(rule), file(rule), ex);
 		}
 		finally {
 			session.removeEventListener((DefaultAgendaEventListener) recorder);
@@ -213,6 +219,19 @@ public final class Evaluator {
 		if (!codes.contains(code)) {
 			codes.add(code);
 		}
+	}
+
+	/** Drools names the rule in a constraint failure as {@code Rule "name" in file}. */
+	private RuleInfo ruleNamedIn(String message) {
+		Matcher matcher = RULE_IN_MESSAGE.matcher(message);
+		if (matcher.find()) {
+			for (RuleInfo rule : this.compiled.rules()) {
+				if (rule.name().equals(matcher.group(1))) {
+					return rule;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String id(RuleInfo rule) {

@@ -1,0 +1,95 @@
+package org.fangpin.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.fangpin.household.HouseholdProfile;
+import org.fangpin.household.ProfileReader;
+import org.fangpin.rules.Evaluation;
+import org.fangpin.rules.RuleSet;
+import org.fangpin.ruleset.ActiveRuleSet;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates household profiles against the rule set in force and keeps the results. A profile is read and
+ * evaluated completely before anything is written, so a failed evaluation stores nothing.
+ */
+@Service
+public class AssessmentService {
+
+	/** The time zone of "today" for a profile's default {@code asOf}. */
+	public static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final int HISTORY_LIMIT = 1000;
+
+	private final ActiveRuleSet rules;
+
+	private final AssessmentRepository repository;
+
+	private final Clock clock;
+
+	private final TimeOrderedIds ids;
+
+	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock) {
+		this.rules = rules;
+		this.repository = repository;
+		this.clock = clock;
+		this.ids = new TimeOrderedIds(clock);
+	}
+
+	/** Evaluates a profile without storing it; the result's id is null. */
+	public StoredAssessment evaluate(JsonNode profileJson) {
+		RuleSet ruleSet = this.rules.ruleSet();
+		HouseholdProfile profile = read(ruleSet, profileJson);
+		return new StoredAssessment(null, now(), profileJson, ruleSet.evaluate(profile));
+	}
+
+	/** Evaluates a profile and stores profile, result and trace in one transaction. */
+	@Transactional
+	public StoredAssessment assess(JsonNode profileJson) {
+		RuleSet ruleSet = this.rules.ruleSet();
+		HouseholdProfile profile = read(ruleSet, profileJson);
+		Evaluation evaluation = ruleSet.evaluate(profile);
+		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation);
+		this.repository.insert(assessment);
+		return assessment;
+	}
+
+	public StoredAssessment find(String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AssessmentNotFoundException(id);
+		}
+		return this.repository.find(uuid).orElseThrow(() -> new AssessmentNotFoundException(id));
+	}
+
+	/** A household's assessments, newest first. */
+	public List<StoredAssessment> history(String householdId) {
+		return this.repository.findByHousehold(householdId, HISTORY_LIMIT);
+	}
+
+	/** Today in the service's time zone: the default {@code asOf} and the latest one accepted. */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(SERVICE_ZONE));
+	}
+
+	private HouseholdProfile read(RuleSet ruleSet, JsonNode json) {
+		return new ProfileReader(ruleSet.measureCodes()).read(json, today());
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.fangpin.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fangpin.assessment.AssessmentNotFoundException;
+import org.fangpin.household.FieldError;
+import org.fangpin.household.InvalidProfileException;
+import org.fangpin.rules.ParameterNotInForceException;
+import org.fangpin.rules.RuleEvaluationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into a problem detail in the caller's language. Bad input is a 4xx that names the field;
+ * anything unexpected is a 500 that tells nothing of the internals (and is logged).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final Problems problems;
+
+	ProblemHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidProfile(InvalidProfileException ex, Locale locale) {
+		ProblemDetail problem = this.problems.create(HttpStatus.BAD_REQUEST, "invalid-profile", locale,
+				ex.errors().size());
+		problem.setProperty("errors", fieldErrors(ex.errors(), locale));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail malformedJson(MalformedJsonException ex, Locale locale) {
+		ProblemDetail problem = this.problems.create(HttpStatus.BAD_REQUEST, "malformed-json", locale, ex.line(),
+				ex.column(), ex.getMessage());
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		}
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail parameterNotInForce(ParameterNotInForceException ex, Locale locale) {
+		ProblemDetail problem = this.problems.create(HttpStatus.UNPROCESSABLE_CONTENT, "parameter-not-in-force",
+				locale, String.join(", ", ex.parameters()), ex.date());
+		problem.setProperty("parameters", ex.parameters());
+		problem.setProperty("date", ex.date().toString());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail ruleFailed(RuleEvaluationException ex, Locale locale) {
+		logger.warn("Evaluation stopped: {}", ex.getMessage());
+		ProblemDetail problem = this.problems.create(HttpStatus.UNPROCESSABLE_CONTENT, "rule-evaluation-failed",
+				locale, ex.ruleId(), ex.getMessage());
+		problem.setProperty("ruleId", ex.ruleId());
+		problem.setProperty("file", ex.file());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(AssessmentNotFoundException ex, Locale locale) {
+		return this.problems.create(HttpStatus.NOT_FOUND, "assessment-not-found", locale, ex.id());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex, Locale locale) {
+		logger.error("Unexpected failure", ex);
+		return this.problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal", locale);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			String slug = "http-" + statusCode.value();
+			problem.setType(Problems.type(slug));
+			Locale locale = request.getLocale();
+			problem.setTitle(this.problems.message("problem." + slug + ".title", locale));
+			problem.setDetail(this.problems.message("problem." + slug + ".detail", locale, problem.getDetail()));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private List<Map<String, String>> fieldErrors(List<FieldError> errors, Locale locale) {
+		List<Map<String, String>> list = new ArrayList<>();
+		for (FieldError error : errors) {
+			list.add(Map.of("field", error.field(), "message",
+					this.problems.message("field." + error.code(), locale, error.arguments().toArray())));
+		}
+		return list;
+	}
+
+}
