@@ -31,7 +31,9 @@ public class MalformedJsonException extends RuntimeException {
 		Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
 		if (field == null && duplicate.find() && ex.processor() instanceof JsonParser parser) {
 			String parent = fromPointer(parser.streamReadContext().pathAsPointer().toString());
-			field = parent.isEmpty() ? duplicate.group(1) : parent + "." + duplicate.group(1);
+			String name = duplicate.group(1);
+			field = parent.equals(name) || parent.endsWith("." + name) ? parent
+					: (parent.isEmpty() ? name : parent + "." + name);
 		}
 		String message = ex.getOriginalMessage();
 		if (message != null && message.length() > 300) {

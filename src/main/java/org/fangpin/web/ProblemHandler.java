@@ -13,6 +13,7 @@ import org.fangpin.rules.RuleEvaluationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -89,14 +90,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			String slug = "http-" + statusCode.value();
 			problem.setType(Problems.type(slug));
-			Locale locale = request.getLocale();
+			Locale locale = LocaleContextHolder.getLocale();
 			problem.setTitle(this.problems.message("problem." + slug + ".title", locale));
 			problem.setDetail(this.problems.message("problem." + slug + ".detail", locale, problem.getDetail()));
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response;
 	}
 
 	private List<Map<String, String>> fieldErrors(List<FieldError> errors, Locale locale) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.fangpin.rules.LocalizedText;
@@ -28,6 +30,9 @@ public final class DroolsCompiler {
 
 	private static final String RESOURCES = "src/main/resources/";
 
+	/** The DRL parser puts the column in its text only: "Line 19:22 no viable alternative". */
+	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+
 	private DroolsCompiler() {
 	}
 
@@ -48,7 +53,12 @@ public final class DroolsCompiler {
 		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
 		if (!errors.isEmpty()) {
 			for (Message error : errors) {
-				problems.add(new RuleSetProblem(relative(error.getPath()), error.getLine(), error.getColumn(),
+				int column = error.getColumn();
+				Matcher position = PARSER_POSITION.matcher(error.getText());
+				if (column <= 0 && position.find() && Integer.parseInt(position.group(1)) == error.getLine()) {
+					column = Integer.parseInt(position.group(2));
+				}
+				problems.add(new RuleSetProblem(relative(error.getPath()), error.getLine(), column,
 						error.getText().strip()));
 			}
 			services.getRepository().removeKieModule(releaseId);
