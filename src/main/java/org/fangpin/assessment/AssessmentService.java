@@ -1,6 +1,7 @@
 package org.fangpin.assessment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import org.fangpin.rules.RuleSet;
 import org.fangpin.ruleset.ActiveRuleSet;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +40,12 @@ public class AssessmentService {
 
 	private final TimeOrderedIds ids;
 
-	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock,
+			ApplicationEventPublisher events) {
 		this.rules = rules;
+		this.events = events;
 		this.repository = repository;
 		this.clock = clock;
 		this.ids = new TimeOrderedIds(clock);
@@ -49,7 +55,10 @@ public class AssessmentService {
 	public StoredAssessment evaluate(JsonNode profileJson) {
 		RuleSet ruleSet = this.rules.ruleSet();
 		HouseholdProfile profile = read(ruleSet, profileJson);
-		return new StoredAssessment(null, now(), profileJson, ruleSet.evaluate(profile));
+		long start = System.nanoTime();
+		StoredAssessment assessment = new StoredAssessment(null, now(), profileJson, ruleSet.evaluate(profile));
+		this.events.publishEvent(new AssessmentCompleted(assessment, false, Duration.ofNanos(System.nanoTime() - start)));
+		return assessment;
 	}
 
 	/** Evaluates a profile and stores profile, result and trace in one transaction. */
@@ -57,9 +66,12 @@ public class AssessmentService {
 	public StoredAssessment assess(JsonNode profileJson) {
 		RuleSet ruleSet = this.rules.ruleSet();
 		HouseholdProfile profile = read(ruleSet, profileJson);
+		long start = System.nanoTime();
 		Evaluation evaluation = ruleSet.evaluate(profile);
+		Duration evaluationTime = Duration.ofNanos(System.nanoTime() - start);
 		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation);
 		this.repository.insert(assessment);
+		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
 		return assessment;
 	}
 
