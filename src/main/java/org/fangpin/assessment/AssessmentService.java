@@ -53,22 +53,30 @@ public class AssessmentService {
 
 	/** Evaluates a profile without storing it; the result's id is null. */
 	public StoredAssessment evaluate(JsonNode profileJson) {
-		RuleSet ruleSet = this.rules.ruleSet();
-		HouseholdProfile profile = read(ruleSet, profileJson);
-		long start = System.nanoTime();
-		StoredAssessment assessment = new StoredAssessment(null, now(), profileJson, ruleSet.evaluate(profile));
-		this.events.publishEvent(new AssessmentCompleted(assessment, false, Duration.ofNanos(System.nanoTime() - start)));
-		return assessment;
+		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
+			RuleSet ruleSet = lease.ruleSet();
+			HouseholdProfile profile = read(ruleSet, profileJson);
+			long start = System.nanoTime();
+			Evaluation evaluation = ruleSet.evaluate(profile);
+			Duration evaluationTime = Duration.ofNanos(System.nanoTime() - start);
+			StoredAssessment assessment = new StoredAssessment(null, now(), profileJson, evaluation);
+			this.events.publishEvent(new AssessmentCompleted(assessment, false, evaluationTime));
+			return assessment;
+		}
 	}
 
 	/** Evaluates a profile and stores profile, result and trace in one transaction. */
 	@Transactional
 	public StoredAssessment assess(JsonNode profileJson) {
-		RuleSet ruleSet = this.rules.ruleSet();
-		HouseholdProfile profile = read(ruleSet, profileJson);
-		long start = System.nanoTime();
-		Evaluation evaluation = ruleSet.evaluate(profile);
-		Duration evaluationTime = Duration.ofNanos(System.nanoTime() - start);
+		Evaluation evaluation;
+		Duration evaluationTime;
+		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
+			RuleSet ruleSet = lease.ruleSet();
+			HouseholdProfile profile = read(ruleSet, profileJson);
+			long start = System.nanoTime();
+			evaluation = ruleSet.evaluate(profile);
+			evaluationTime = Duration.ofNanos(System.nanoTime() - start);
+		}
 		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation);
 		this.repository.insert(assessment);
 		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));

@@ -48,8 +48,8 @@ public record Evaluation(String householdId, LocalDate asOf, String ruleSetVersi
 
 	}
 
-	/** A parameter value in force on the assessment date. */
-	public record UsedParameter(String name, BigDecimal value, LocalDate effectiveFrom, String source) {
+	/** A parameter value in force on the assessment date, and the scope it was taken from. */
+	public record UsedParameter(String name, BigDecimal value, LocalDate effectiveFrom, String source, String scope) {
 
 	}
 

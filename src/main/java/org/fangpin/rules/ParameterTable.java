@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.fangpin.household.HouseholdProfile.Region;
+
 /** The dated parameters of a rule set: for each name, its values ordered by effective date. */
 public record ParameterTable(Map<String, Definition> definitions) {
 
@@ -14,19 +16,34 @@ public record ParameterTable(Map<String, Definition> definitions) {
 		definitions = Map.copyOf(new TreeMap<>(definitions));
 	}
 
-	/** The value in force on {@code date}: the latest one whose effective date is not after it. */
+	/** The national value in force on {@code date}. */
 	public Optional<ParameterValue> valueAt(String name, LocalDate date) {
+		return valueAt(name, date, Region.NONE);
+	}
+
+	/**
+	 * The value in force on {@code date} for a household in {@code region}: among the scopes that match the region,
+	 * the most specific one that has a value on that date wins; within a scope, the latest value not after the date.
+	 */
+	public Optional<ParameterValue> valueAt(String name, LocalDate date, Region region) {
 		Definition definition = this.definitions.get(name);
 		if (definition == null) {
 			return Optional.empty();
 		}
-		ParameterValue inForce = null;
+		Region where = (region != null) ? region : Region.NONE;
+		ParameterValue best = null;
 		for (ParameterValue value : definition.values()) {
-			if (!value.effectiveFrom().isAfter(date)) {
-				inForce = value;
+			if (value.effectiveFrom().isAfter(date)
+					|| !value.scope().matches(where.province(), where.city(), where.county())) {
+				continue;
+			}
+			if (best == null || value.scope().specificity() > best.scope().specificity()
+					|| (value.scope().specificity() == best.scope().specificity()
+							&& !value.effectiveFrom().isBefore(best.effectiveFrom()))) {
+				best = value;
 			}
 		}
-		return Optional.ofNullable(inForce);
+		return Optional.ofNullable(best);
 	}
 
 	/** A parameter: what it means and its values, sorted by effective date. */

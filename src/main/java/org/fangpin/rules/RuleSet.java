@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.fangpin.household.HouseholdProfile;
+import org.fangpin.household.HouseholdProfile.Region;
 import org.fangpin.rules.internal.CompiledRules;
 import org.fangpin.rules.internal.Evaluator;
 
@@ -87,15 +88,15 @@ public final class RuleSet implements AutoCloseable {
 	 * @throws RuleEvaluationException when a rule throws or the rules loop
 	 */
 	public Evaluation evaluate(HouseholdProfile profile) {
-		return this.evaluator.evaluate(profile, parametersAt(profile.asOf()));
+		return this.evaluator.evaluate(profile, parametersAt(profile.asOf(), profile.region()));
 	}
 
-	/** The values in force on {@code date} of every parameter the rules read. */
-	public List<ParameterValue> parametersAt(LocalDate date) {
+	/** The values in force on {@code date} in {@code region} of every parameter the rules read. */
+	public List<ParameterValue> parametersAt(LocalDate date, Region region) {
 		List<ParameterValue> values = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		for (String name : this.requiredParameters.stream().sorted().toList()) {
-			this.parameters.valueAt(name, date).ifPresentOrElse(values::add, () -> missing.add(name));
+			this.parameters.valueAt(name, date, region).ifPresentOrElse(values::add, () -> missing.add(name));
 		}
 		if (!missing.isEmpty()) {
 			throw new ParameterNotInForceException(missing, date);

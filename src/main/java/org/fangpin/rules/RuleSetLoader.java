@@ -119,7 +119,8 @@ public final class RuleSetLoader {
 		}
 	}
 
-	private static Map<String, String> readFiles(Path directory) {
+	/** Reads every rule set file under {@code directory}: path (relative, with {@code /}) to content. */
+	public static Map<String, String> readFiles(Path directory) {
 		if (!Files.isDirectory(directory)) {
 			throw new RuleSetException(directory.toString(),
 					List.of(new RuleSetProblem(null, 0, 0, "the directory " + directory.toAbsolutePath()

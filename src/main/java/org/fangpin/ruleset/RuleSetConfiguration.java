@@ -1,6 +1,7 @@
 package org.fangpin.ruleset;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.RuleSet;
@@ -10,12 +11,19 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the rule set at start-up; a rule set with any problem stops the service (see RuleSetFailureAnalyzer). */
+/**
+ * Loads the rule set from the rules directory at start-up, archives it and records its activation. A rule set with
+ * any problem stops the service (see RuleSetFailureAnalyzer). The directory wins at start-up: an instance runs the
+ * rules it was deployed with, and follows later activations through the database.
+ */
 @Configuration(proxyBeanMethods = false)
 class RuleSetConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleSetConfiguration.class);
+
+	static final String STARTUP = "system (start-up)";
 
 	@Bean
 	RuleSetLoader ruleSetLoader(RulesProperties properties) {
@@ -23,12 +31,22 @@ class RuleSetConfiguration {
 	}
 
 	@Bean(destroyMethod = "")
-	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, Clock clock) {
+	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
+			TransactionTemplate transactions, Clock clock) {
 		RuleSet ruleSet = loader.load(properties.dir());
+		Instant now = clock.instant();
+		long sequence = transactions.execute((status) -> {
+			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, "loaded from " + properties.dir(), now);
+			return archive.latestActivation()
+				.filter((latest) -> latest.version().equals(ruleSet.version()))
+				.map(RuleSetArchive.ActivationRecord::sequence)
+				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP",
+						"loaded from " + properties.dir(), now));
+		});
 		logger.info("Rule set {} loaded from {}: {} rules, {} parameters", ruleSet.version(),
 				properties.dir().toAbsolutePath().normalize(), ruleSet.rules().size(),
 				ruleSet.parameters().definitions().size());
-		return new ActiveRuleSet(ruleSet, "system (start-up)", clock.instant());
+		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.fangpin.household.FieldError;
 import org.fangpin.household.InvalidProfileException;
 import org.fangpin.rules.ParameterNotInForceException;
 import org.fangpin.rules.RuleEvaluationException;
+import org.fangpin.ruleset.RuleSetPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(AssessmentNotFoundException ex, Locale locale) {
 		return this.problems.create(HttpStatus.NOT_FOUND, "assessment-not-found", locale, ex.id());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownVersion(RuleSetPublisher.UnknownRuleSetVersionException ex, Locale locale) {
+		return this.problems.create(HttpStatus.NOT_FOUND, "rule-set-version-not-found", locale, ex.version());
 	}
 
 	@ExceptionHandler

@@ -196,7 +196,8 @@ public final class Evaluator {
 				(threshold != null) ? threshold.effectiveFrom().getYear() : null, riskGroup, riskTypes, tier,
 				measureResults, elimination, alerts);
 		List<UsedParameter> used = parameters.stream()
-			.map((value) -> new UsedParameter(value.name(), value.value(), value.effectiveFrom(), value.source()))
+			.map((value) -> new UsedParameter(value.name(), value.value(), value.effectiveFrom(), value.source(),
+					value.scope().toString()))
 			.toList();
 		return new Evaluation(profile.householdId(), profile.asOf(), this.version, income, List.copyOf(signals),
 				riskGroup, List.copyOf(riskTypes), tier, measureResults, elimination, List.copyOf(alerts), explanation,
@@ -350,7 +351,8 @@ public final class Evaluator {
 				session.insert(new HouseholdEvent(i, event.type(), event.date(), event.loss()));
 			}
 			for (ParameterValue value : parameters) {
-				session.insert(new Parameter(value.name(), value.value(), value.effectiveFrom(), value.source(), null));
+				session.insert(new Parameter(value.name(), value.value(), value.effectiveFrom(), value.source(),
+						value.scope().toString()));
 			}
 		}
 

@@ -69,12 +69,12 @@ public final class RuleSetFiles {
 				continue;
 			}
 			List<ParameterValue> list = new ArrayList<>();
-			Set<LocalDate> dates = new HashSet<>();
+			Set<String> dates = new HashSet<>();
 			for (JsonNode value : values) {
 				ParameterValue parsed = value(name, value, file, problems);
-				if (parsed != null && !dates.add(parsed.effectiveFrom())) {
-					problems.add(new RuleSetProblem(file, 0, 0,
-							"parameter '" + name + "' has two values from " + parsed.effectiveFrom()));
+				if (parsed != null && !dates.add(parsed.scope() + "@" + parsed.effectiveFrom())) {
+					problems.add(new RuleSetProblem(file, 0, 0, "parameter '" + name + "' has two values from "
+							+ parsed.effectiveFrom() + " for scope " + parsed.scope()));
 				}
 				else if (parsed != null) {
 					list.add(parsed);
@@ -118,7 +118,25 @@ public final class RuleSetFiles {
 			problems.add(new RuleSetProblem(file, 0, 0, where + " from " + from + ": 'source' is required"));
 			return null;
 		}
-		return new ParameterValue(name, number, from, source);
+		JsonNode scope = node.get("scope");
+		ParameterValue.Scope parsedScope = ParameterValue.Scope.NATIONAL;
+		if (scope != null && !scope.isNull()) {
+			if (!scope.isObject() || scope.isEmpty()) {
+				problems.add(new RuleSetProblem(file, 0, 0,
+						where + " from " + from + ": 'scope' must map province, city or county to a name"));
+				return null;
+			}
+			for (String key : scope.propertyNames()) {
+				if (!Set.of("province", "city", "county").contains(key)) {
+					problems.add(new RuleSetProblem(file, 0, 0, where + " from " + from + ": scope '" + key
+							+ "' is not one of province, city, county"));
+					return null;
+				}
+			}
+			parsedScope = new ParameterValue.Scope(text(scope, "province"), text(scope, "city"),
+					text(scope, "county"));
+		}
+		return new ParameterValue(name, number, from, source, parsedScope);
 	}
 
 	/** Reads {@code catalogue.yaml}: the code lists of each section and the explanation templates. */

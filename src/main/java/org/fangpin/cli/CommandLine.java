@@ -1,0 +1,164 @@
+package org.fangpin.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fangpin.household.InvalidProfileException;
+import org.slf4j.LoggerFactory;
+import org.fangpin.household.ProfileReader;
+import org.fangpin.rules.EngineOptions;
+import org.fangpin.rules.Evaluation;
+import org.fangpin.rules.ParameterNotInForceException;
+import org.fangpin.rules.PolicyCases;
+import org.fangpin.rules.RuleEvaluationException;
+import org.fangpin.rules.RuleSet;
+import org.fangpin.rules.RuleSetException;
+import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.rules.ValidationGate;
+import org.fangpin.rules.ValidationReport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar fangpin.jar COMMAND ...}: the commands that run without the service. Exit code 0 means success,
+ * 1 a failed check or assessment, 2 a usage error.
+ */
+public final class CommandLine {
+
+	/** The commands this class runs; anything else starts the service. */
+	public static final Set<String> COMMANDS = Set.of("check", "assess", "help");
+
+	static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	public CommandLine(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static boolean handles(String[] args) {
+		return args.length > 0 && COMMANDS.contains(args[0]);
+	}
+
+	public int run(String... args) {
+		quietLogs();
+		Map<String, String> options = new LinkedHashMap<>();
+		List<String> positional = new java.util.ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].startsWith("--") && i + 1 < args.length) {
+				options.put(args[i].substring(2), args[++i]);
+			}
+			else {
+				positional.add(args[i]);
+			}
+		}
+		try {
+			return switch (args[0]) {
+				case "check" -> check(Path.of(options.getOrDefault("rules", "rules")),
+						Path.of(options.getOrDefault("cases", "test-cases")));
+				case "assess" -> positional.size() == 1
+						? assess(Path.of(positional.get(0)), Path.of(options.getOrDefault("rules", "rules")),
+								options.get("lang"))
+						: usage();
+				default -> usage();
+			};
+		}
+		catch (RuleSetException ex) {
+			this.err.println(ex.getMessage());
+			return 1;
+		}
+	}
+
+	private int usage() {
+		this.err.println("""
+				Usage: java -jar fangpin.jar COMMAND [options]
+				  check  [--rules DIR] [--cases DIR]    compile, lint and run the test cases; exit 1 on any failure
+				  assess FILE.json [--rules DIR] [--lang en]   print the assessment of one household profile
+				  (no command)                          start the service""");
+		return 2;
+	}
+
+	int check(Path rules, Path cases) {
+		this.out.printf("Checking the rule set in %s against the cases in %s%n", rules, cases);
+		Map<String, String> files = RuleSetLoader.readFiles(rules);
+		List<PolicyCases.Case> list = Files.isDirectory(cases) ? PolicyCases.read(cases) : List.of();
+		int total = list.size();
+		long start = System.nanoTime();
+		ValidationGate.Outcome outcome = new ValidationGate(new RuleSetLoader(EngineOptions.DEFAULTS))
+			.validate(rules.toString(), files, list, today(), (done) -> {
+				if (done == total || done % 25 == 0) {
+					this.out.printf("\r[cases  ] %d/%d", done, total);
+					if (done == total) {
+						this.out.println();
+					}
+				}
+			});
+		if (outcome.ruleSet() != null) {
+			outcome.ruleSet().close();
+		}
+		ValidationReport report = outcome.report();
+		this.out.print(report.toText());
+		this.out.printf("(%.1f s)%n", (System.nanoTime() - start) / 1e9);
+		return report.passed() ? 0 : 1;
+	}
+
+	int assess(Path file, Path rules, String lang) {
+		try (RuleSet ruleSet = new RuleSetLoader(EngineOptions.DEFAULTS).load(rules)) {
+			Evaluation evaluation = ruleSet.evaluate(
+					new ProfileReader(ruleSet.measureCodes()).read(JSON.readTree(Files.readString(file)), today()));
+			this.out.println(JSON.writeValueAsString(evaluation));
+			return 0;
+		}
+		catch (InvalidProfileException ex) {
+			ex.errors().forEach((error) -> this.err.println(error.field() + ": "
+					+ java.text.MessageFormat.format(ProfileReader.ENGLISH.getOrDefault(error.code(), error.code()),
+							error.arguments().toArray())));
+			return 1;
+		}
+		catch (ParameterNotInForceException | RuleEvaluationException ex) {
+			this.err.println(ex.getMessage());
+			return 1;
+		}
+		catch (JacksonException ex) {
+			this.err.println(file + ": not valid JSON: " + ex.getOriginalMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			this.err.println("Cannot read " + file + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	/** The engine's own logging is noise on a terminal. */
+	private static void quietLogs() {
+		if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+			context.getLogger("org.drools").setLevel(ch.qos.logback.classic.Level.ERROR);
+		}
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.fangpin.ruleset;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The database archive of rule set versions (every file's content) and of activations. Rows are only ever
+ * inserted; the active version is the one of the latest activation. It knows nothing of Drools.
+ */
+@Repository
+public class RuleSetArchive {
+
+	private final JdbcClient jdbc;
+
+	RuleSetArchive(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A version as archived. */
+	public record Version(String version, Instant createdAt, String createdBy, String comment, int fileCount) {
+
+	}
+
+	/** One activation of a version. */
+	public record ActivationRecord(long sequence, String version, Instant activatedAt, String activatedBy,
+			String action, String comment) {
+
+	}
+
+	/** Archives a version with its files, unless it is archived already. */
+	void archive(String version, Map<String, String> files, String by, String comment, Instant at) {
+		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM rule_set_version WHERE version = ?")
+			.param(version)
+			.query(Integer.class)
+			.single() > 0;
+		if (known) {
+			return;
+		}
+		this.jdbc.sql("INSERT INTO rule_set_version (version, created_at, created_by, comment, file_count) "
+				+ "VALUES (?, ?, ?, ?, ?)")
+			.params(version, Timestamp.from(at), by, comment, files.size())
+			.update();
+		files.forEach((path, content) -> this.jdbc
+			.sql("INSERT INTO rule_set_file (version, path, content) VALUES (?, ?, ?)")
+			.params(version, path, content)
+			.update());
+	}
+
+	/** Records an activation and returns its sequence number. */
+	long activate(String version, String by, String action, String comment, Instant at) {
+		this.jdbc.sql("INSERT INTO rule_set_activation (version, activated_at, activated_by, action, comment) "
+				+ "VALUES (?, ?, ?, ?, ?)")
+			.params(version, Timestamp.from(at), by, action, comment)
+			.update();
+		return this.jdbc.sql("SELECT MAX(seq) FROM rule_set_activation").query(Long.class).single();
+	}
+
+	public Optional<ActivationRecord> latestActivation() {
+		return this.jdbc
+			.sql("SELECT seq, version, activated_at, activated_by, action, comment FROM rule_set_activation "
+					+ "ORDER BY seq DESC LIMIT 1")
+			.query((row, n) -> new ActivationRecord(row.getLong("seq"), row.getString("version"),
+					row.getTimestamp("activated_at").toInstant(), row.getString("activated_by"),
+					row.getString("action"), row.getString("comment")))
+			.optional();
+	}
+
+	public List<ActivationRecord> activations(int limit) {
+		return this.jdbc
+			.sql("SELECT seq, version, activated_at, activated_by, action, comment FROM rule_set_activation "
+					+ "ORDER BY seq DESC LIMIT ?")
+			.param(limit)
+			.query((row, n) -> new ActivationRecord(row.getLong("seq"), row.getString("version"),
+					row.getTimestamp("activated_at").toInstant(), row.getString("activated_by"),
+					row.getString("action"), row.getString("comment")))
+			.list();
+	}
+
+	public List<Version> versions() {
+		return this.jdbc
+			.sql("SELECT version, created_at, created_by, comment, file_count FROM rule_set_version "
+					+ "ORDER BY created_at DESC, version")
+			.query((row, n) -> new Version(row.getString("version"), row.getTimestamp("created_at").toInstant(),
+					row.getString("created_by"), row.getString("comment"), row.getInt("file_count")))
+			.list();
+	}
+
+	public Optional<Version> version(String version) {
+		return versions().stream().filter((candidate) -> candidate.version().equals(version)).findFirst();
+	}
+
+	/** The files of an archived version, path to content; empty when the version is unknown. */
+	public Map<String, String> files(String version) {
+		Map<String, String> files = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT path, content FROM rule_set_file WHERE version = ? ORDER BY path")
+			.param(version)
+			.query((row) -> {
+				files.put(row.getString("path"), row.getString("content"));
+			});
+		return files;
+	}
+
+}

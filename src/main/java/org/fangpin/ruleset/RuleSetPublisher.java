@@ -1,0 +1,186 @@
+package org.fangpin.ruleset;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.fangpin.rules.PolicyCases;
+import org.fangpin.rules.RuleSet;
+import org.fangpin.rules.RuleSetException;
+import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.rules.ValidationGate;
+import org.fangpin.rules.ValidationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes rule sets: validates a candidate through the gate, and activates it only when it passes. Archiving a
+ * version and recording its activation happen in one transaction; the in-memory swap follows the commit, so the
+ * database and the service never disagree on what is active.
+ */
+@Service
+public class RuleSetPublisher {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuleSetPublisher.class);
+
+	private final ActiveRuleSet active;
+
+	private final RuleSetArchive archive;
+
+	private final RuleSetLoader loader;
+
+	private final RulesProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final ReentrantLock publishing = new ReentrantLock();
+
+	RuleSetPublisher(ActiveRuleSet active, RuleSetArchive archive, RuleSetLoader loader, RulesProperties properties,
+			TransactionTemplate transactions, Clock clock) {
+		this.active = active;
+		this.archive = archive;
+		this.loader = loader;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** What a publishing step did: the gate's report, whether it activated, and the versions involved. */
+	public record Publication(ValidationReport report, boolean activated, String activeVersion,
+			String previousVersion, String message) {
+
+	}
+
+	/** Runs the gate on candidate files (an overlay on the active rule set: a null content deletes a file). */
+	public ValidationReport validate(Map<String, String> candidate) {
+		Map<String, String> files = new TreeMap<>(this.active.ruleSet().files());
+		candidate.forEach((path, content) -> {
+			if (content == null) {
+				files.remove(path);
+			}
+			else {
+				files.put(path, content);
+			}
+		});
+		ValidationGate.Outcome outcome = gate("candidate", files);
+		if (outcome.ruleSet() != null) {
+			outcome.ruleSet().close();
+		}
+		return outcome.report();
+	}
+
+	/** Re-reads the rules directory and activates it if it passes the gate. */
+	public Publication reload(String by, String comment) {
+		Map<String, String> files;
+		try {
+			files = RuleSetLoader.readFiles(this.properties.dir());
+		}
+		catch (RuleSetException ex) {
+			return refused(new ValidationReport(null, false,
+					List.of(new ValidationReport.Check("compile", false, false, ex.problems())), null));
+		}
+		return publish(files, by, "RELOAD", comment);
+	}
+
+	/** Re-activates an archived version, after the same gate. */
+	public Publication rollback(String version, String by, String comment) {
+		Map<String, String> files = this.archive.files(version);
+		if (files.isEmpty()) {
+			throw new UnknownRuleSetVersionException(version);
+		}
+		return publish(files, by, "ROLLBACK", comment);
+	}
+
+	private Publication publish(Map<String, String> files, String by, String action, String comment) {
+		this.publishing.lock();
+		try {
+			String previous = this.active.ruleSet().version();
+			ValidationGate.Outcome outcome = gate(action.toLowerCase(), files);
+			if (!outcome.report().passed()) {
+				if (outcome.ruleSet() != null) {
+					outcome.ruleSet().close();
+				}
+				logger.warn("Rule set {} refused ({}): the gate failed", outcome.report().version(), action);
+				return refused(outcome.report());
+			}
+			RuleSet ruleSet = outcome.ruleSet();
+			if (ruleSet.version().equals(previous)) {
+				ruleSet.close();
+				return new Publication(outcome.report(), false, previous, previous,
+						"the rule set " + previous + " is already active");
+			}
+			var now = this.clock.instant();
+			long sequence = this.transactions.execute((status) -> {
+				this.archive.archive(ruleSet.version(), ruleSet.files(), by, comment, now);
+				return this.archive.activate(ruleSet.version(), by, action, comment, now);
+			});
+			this.active.swap(new ActiveRuleSet.Activation(ruleSet, by, now, sequence));
+			logger.info("Rule set {} activated by {} ({}), replacing {}", ruleSet.version(), by, action, previous);
+			return new Publication(outcome.report(), true, ruleSet.version(), previous,
+					"activated " + ruleSet.version());
+		}
+		finally {
+			this.publishing.unlock();
+		}
+	}
+
+	/**
+	 * Follows an activation made elsewhere (another instance sharing the database): loads the archived files and
+	 * swaps without a gate, since the version passed it when it was activated.
+	 */
+	void follow(RuleSetArchive.ActivationRecord record) {
+		this.publishing.lock();
+		try {
+			ActiveRuleSet.Activation current = this.active.current();
+			if (record.sequence() <= current.sequence() || record.version().equals(current.ruleSet().version())) {
+				return;
+			}
+			RuleSet ruleSet = this.loader.load("archive " + record.version(), this.archive.files(record.version()));
+			this.active.swap(new ActiveRuleSet.Activation(ruleSet, record.activatedBy(), record.activatedAt(),
+					record.sequence()));
+			logger.info("Rule set {} activated elsewhere by {}: following", record.version(), record.activatedBy());
+		}
+		finally {
+			this.publishing.unlock();
+		}
+	}
+
+	private ValidationGate.Outcome gate(String source, Map<String, String> files) {
+		List<PolicyCases.Case> cases = Files.isDirectory(this.properties.casesDir())
+				? PolicyCases.read(this.properties.casesDir()) : List.of();
+		LocalDate today = LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		return new ValidationGate(this.loader).validate(source, files, cases, today, null);
+	}
+
+	private Publication refused(ValidationReport report) {
+		String version = this.active.ruleSet().version();
+		return new Publication(report, false, version, version,
+				"the candidate failed the gate; " + version + " stays active");
+	}
+
+	/** Thrown when a rollback names a version that was never archived. */
+	public static class UnknownRuleSetVersionException extends RuntimeException {
+
+		private final String version;
+
+		public UnknownRuleSetVersionException(String version) {
+			super("No archived rule set has the version " + version);
+			this.version = version;
+		}
+
+		public String version() {
+			return this.version;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.fangpin.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.fangpin.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTests {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private final CommandLine cli = new CommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+			new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+	@Test
+	void checkPassesOnTheShippedRulesAndCases() {
+		int code = this.cli.run("check", "--rules", "rules", "--cases", "test-cases");
+		assertThat(output()).contains("[compile] ok").contains("[lint   ] ok").contains("[smoke  ] ok")
+			.contains("PASSED");
+		assertThat(code).isZero();
+	}
+
+	@Test
+	void checkFailsWithTheFileAndLineOfABrokenRule(@TempDir Path rules) throws IOException {
+		TestRules.copyShippedRules(rules);
+		Path tier = rules.resolve("40-classify/tier.drl");
+		Files.writeString(tier, Files.readString(tier).replace("not Labour( kind == Labour.Kind.FULL )",
+				"not Labour( kind == Labour.Kind.FULL"));
+		int code = this.cli.run("check", "--rules", rules.toString(), "--cases", "test-cases");
+		assertThat(code).isEqualTo(1);
+		assertThat(output()).contains("[compile] FAILED").contains("40-classify/tier.drl:").contains("FAILED");
+	}
+
+	@Test
+	void checkFailsWhenARuleEmitsACodeMissingFromTheCatalogue(@TempDir Path rules) throws IOException {
+		TestRules.copyShippedRules(rules);
+		Path measures = rules.resolve("50-measures/measures.drl");
+		Files.writeString(measures, Files.readString(measures).replace("Recommendation.of(\"WATER_SUPPLY\")",
+				"Recommendation.of(\"WATER_TANK\")"));
+		int code = this.cli.run("check", "--rules", rules.toString(), "--cases", "test-cases");
+		assertThat(code).isEqualTo(1);
+		assertThat(output()).contains("[lint   ] FAILED")
+			.contains("50-measures/measures.drl:")
+			.contains("WATER_TANK is not in the catalogue's measures");
+	}
+
+	@Test
+	void assessPrintsTheAssessmentOfOneProfile() {
+		int code = this.cli.run("assess", "docs/examples/household.json", "--rules", "rules");
+		assertThat(code).isZero();
+		assertThat(output()).contains("\"riskGroup\" : \"UNSTABLE_LIFTED\"").contains("\"MICROCREDIT\"");
+	}
+
+	@Test
+	void assessNamesEveryBadFieldOfAProfile(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("bad.json");
+		Files.writeString(file, "{\"householdId\": \"X\", \"povertyStatus\": \"LIFTED\", \"members\": [{\"age\": -1}]}");
+		int code = this.cli.run("assess", file.toString(), "--rules", "rules");
+		assertThat(code).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("members[0].age: must be between 0 and 120")
+			.contains("members[0].laborCapacity: is required");
+	}
+
+	@Test
+	void anUnknownUsageExplainsTheCommands() {
+		assertThat(this.cli.run("assess")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("check").contains("assess");
+	}
+
+	private String output() {
+		return this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}
