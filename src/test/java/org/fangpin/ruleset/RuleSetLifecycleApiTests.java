@@ -96,7 +96,7 @@ class RuleSetLifecycleApiTests {
 		assertThat(evaluation.get("ruleSetVersion").asString()).isEqualTo(fixed);
 		assertThat(evaluation.get("measures").get(1).get("reasons").get(0).get("text").asString())
 			.isEqualTo("监测对象近期遭受自然灾害、意外事故或重大疾病的，给予临时救助");
-		assertThat(this.http.get("/api/v1/ruleset").json().get("activatedBy").asString()).isEqualTo("anonymous");
+		assertThat(this.http.get("/api/v1/ruleset").json().get("activatedBy").asString()).isEqualTo(HttpClientSupport.USER);
 	}
 
 	@Test

@@ -1,0 +1,86 @@
+package org.fangpin.security;
+
+import jakarta.servlet.DispatcherType;
+import org.fangpin.web.ProblemResponses;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what: HTTP Basic against the configured users, and one rule per endpoint (SECURITY.md has the
+ * matrix). Anything under {@code /api/} that no rule names is refused to everyone, so a new endpoint is closed until
+ * someone decides who may use it. The API is stateless: no session, so no CSRF token either.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CASEWORKER = Role.CASEWORKER.name();
+
+	private static final String POLICY_EDITOR = Role.POLICY_EDITOR.name();
+
+	private static final String REVIEWER = Role.REVIEWER.name();
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"fangpin\", charset=\"UTF-8\"");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(request, response,
+				HttpStatus.FORBIDDEN, "forbidden", (request.getUserPrincipal() != null)
+						? request.getUserPrincipal().getName() : "", request.getMethod(), request.getRequestURI());
+		http.authorizeHttpRequests((requests) -> requests
+			// Errors forwarded by the container carry the status decided before; they need no second check.
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			// Assessing households
+			.requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/assessments", "/api/v1/assessments/batch")
+			.hasRole(CASEWORKER)
+			// Reading assessments and a household's history
+			.requestMatchers(HttpMethod.GET, "/api/v1/assessments/**", "/api/v1/households/**")
+			.hasAnyRole(CASEWORKER, REVIEWER)
+			// The rule set lifecycle
+			.requestMatchers(HttpMethod.POST, "/api/v1/ruleset/validate", "/api/v1/ruleset/reload",
+					"/api/v1/ruleset/rollback", "/api/v1/ruleset/impact")
+			.hasRole(POLICY_EDITOR)
+			// Reading the rule set, its versions, differences and the catalogue
+			.requestMatchers(HttpMethod.GET, "/api/v1/ruleset", "/api/v1/ruleset/versions",
+					"/api/v1/ruleset/versions/**", "/api/v1/ruleset/diff", "/api/v1/catalogue")
+			.authenticated()
+			// Review: the audit log, the console and exports
+			.requestMatchers(HttpMethod.GET, "/api/v1/audit")
+			.hasRole(REVIEWER)
+			.requestMatchers("/console/**", "/api/v1/exports/**")
+			.hasRole(REVIEWER)
+			// Operations and the API description
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			// Everything else under /api is closed until a rule above names it
+			.requestMatchers("/api/**")
+			.denyAll()
+			.anyRequest()
+			.authenticated())
+			.httpBasic((basic) -> basic.realmName("fangpin").authenticationEntryPoint(unauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+}

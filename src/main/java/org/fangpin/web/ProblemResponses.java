@@ -1,0 +1,58 @@
+package org.fangpin.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Writes a problem detail straight to the servlet response, for the filters that answer before Spring MVC does
+ * (authentication, authorization, request size). The text follows the caller's {@code Accept-Language} as
+ * everywhere else.
+ */
+@Component
+public class ProblemResponses {
+
+	private final Problems problems;
+
+	private final LocaleResolver locales;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public ProblemResponses(Problems problems, LocaleResolver locales) {
+		this.problems = problems;
+		this.locales = locales;
+	}
+
+	/**
+	 * Writes the problem and flushes it, so that it reaches the client even when the server then closes the
+	 * connection instead of reading the rest of a large body.
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+			Object... arguments) throws IOException {
+		Locale locale = this.locales.resolveLocale(request);
+		ProblemDetail problem = this.problems.create(status, slug, locale, arguments);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getOutputStream().write(this.json.writeValueAsBytes(body));
+		response.flushBuffer();
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.fangpin.security;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fangpin.FangpinApplication;
+import org.fangpin.HttpClientSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/** Start-ups without the test users: a fresh machine, and a mistyped password. */
+@ExtendWith(OutputCaptureExtension.class)
+class GeneratedUsersTests {
+
+	/** Only the application's own properties, not the test users of src/test/resources/config. */
+	private static final String MAIN_PROPERTIES_ONLY = "--spring.config.location=classpath:/application.properties";
+
+	@Test
+	void withNoUsersConfiguredEachRoleGetsARandomPasswordPrintedOnceAtWarn(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(FangpinApplication.class,
+				MAIN_PROPERTIES_ONLY, "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:generated-users;DB_CLOSE_DELAY=-1")) {
+			assertThat(output).containsOnlyOnce("No users are configured (fangpin.security.users)");
+			assertThat(output.toString()).containsPattern("WARN .*No users are configured");
+			Matcher caseworker = Pattern.compile("caseworker : (\\S+)  \\(CASEWORKER\\)").matcher(output);
+			assertThat(caseworker.find()).isTrue();
+			assertThat(output).contains("(POLICY_EDITOR)").contains("(REVIEWER)").contains("(DEPARTMENT_FEED)");
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			HttpClientSupport http = new HttpClientSupport(port);
+			assertThat(http.as("caseworker", caseworker.group(1)).get("/api/v1/catalogue").status()).isEqualTo(200);
+			assertThat(http.as("caseworker", "guess").get("/api/v1/catalogue").status()).isEqualTo(401);
+			assertThat(http.get("/api/v1/catalogue").status()).as("the test users are not configured here")
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void aPasswordWithoutItsEncodingStopsTheStartUpNamingTheUser() {
+		assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class, MAIN_PROPERTIES_ONLY,
+				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:bad-user;DB_CLOSE_DELAY=-1",
+				"--fangpin.security.users.alice.password=secret", "--fangpin.security.users.alice.roles=CASEWORKER"))
+			.havingRootCause()
+			.withMessageContaining("fangpin.security.users.alice.password must be {bcrypt}");
+	}
+
+}
