@@ -9,6 +9,7 @@ import org.fangpin.rules.RuleSetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the rule set from the rules directory at start-up, archives it and records its activation. A rule set with
  * any problem stops the service (see RuleSetFailureAnalyzer). The directory wins at start-up: an instance runs the
- * rules it was deployed with, and follows later activations through the database.
+ * rules it was deployed with, and follows later activations through the database. The start-up activation is
+ * published as a {@link RuleSetActivated} inside its transaction, like any other.
  */
 @Configuration(proxyBeanMethods = false)
 class RuleSetConfiguration {
@@ -32,16 +34,20 @@ class RuleSetConfiguration {
 
 	@Bean(destroyMethod = "")
 	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
 		RuleSet ruleSet = loader.load(properties.dir());
 		Instant now = clock.instant();
+		String comment = "loaded from " + properties.dir();
 		long sequence = transactions.execute((status) -> {
-			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, "loaded from " + properties.dir(), now);
-			return archive.latestActivation()
-				.filter((latest) -> latest.version().equals(ruleSet.version()))
+			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, comment, now);
+			var latest = archive.latestActivation();
+			long activation = latest.filter((record) -> record.version().equals(ruleSet.version()))
 				.map(RuleSetArchive.ActivationRecord::sequence)
-				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP",
-						"loaded from " + properties.dir(), now));
+				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP", comment, now));
+			events.publishEvent(new RuleSetActivated(ruleSet.version(),
+					latest.map(RuleSetArchive.ActivationRecord::version).orElse(null), "STARTUP", STARTUP, comment,
+					now, activation));
+			return activation;
 		});
 		logger.info("Rule set {} loaded from {}: {} rules, {} parameters", ruleSet.version(),
 				properties.dir().toAbsolutePath().normalize(), ruleSet.rules().size(),

@@ -51,7 +51,7 @@ class RuleSetLifecycleController {
 
 	/** Candidate files as a JSON map of path to content (null deletes a file), overlaid on the active rule set. */
 	@PostMapping(path = "/api/v1/ruleset/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ValidationReport validate(@RequestBody byte[] body) {
+	ValidationReport validate(@RequestBody byte[] body, Principal principal) {
 		JsonNode json = this.requests.parse(body);
 		JsonNode files = json.has("files") ? json.get("files") : json;
 		if (!files.isObject()) {
@@ -66,12 +66,12 @@ class RuleSetLifecycleController {
 			}
 			candidate.put(path(file.getKey()), file.getValue().isNull() ? null : file.getValue().stringValue());
 		}
-		return this.publisher.validate(candidate);
+		return this.publisher.validate(candidate, who(principal));
 	}
 
 	/** Candidate files as a multipart upload: each part's file name (or part name) is the file's path. */
 	@PostMapping(path = "/api/v1/ruleset/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ValidationReport validateUpload(MultipartHttpServletRequest request) throws IOException {
+	ValidationReport validateUpload(MultipartHttpServletRequest request, Principal principal) throws IOException {
 		Map<String, String> candidate = new LinkedHashMap<>();
 		for (List<MultipartFile> parts : request.getMultiFileMap().values()) {
 			for (MultipartFile part : parts) {
@@ -80,7 +80,7 @@ class RuleSetLifecycleController {
 				candidate.put(path(name), new String(part.getBytes(), StandardCharsets.UTF_8));
 			}
 		}
-		return this.publisher.validate(candidate);
+		return this.publisher.validate(candidate, who(principal));
 	}
 
 	@PostMapping("/api/v1/ruleset/reload")

@@ -17,13 +17,15 @@ import org.fangpin.rules.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes rule sets: validates a candidate through the gate, and activates it only when it passes. Archiving a
  * version and recording its activation happen in one transaction; the in-memory swap follows the commit, so the
- * database and the service never disagree on what is active.
+ * database and the service never disagree on what is active. Each gate run and each activation is published as an
+ * event ({@link RuleSetValidated}, {@link RuleSetActivated}) for the audit log.
  */
 @Service
 public class RuleSetPublisher {
@@ -42,11 +44,14 @@ public class RuleSetPublisher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReentrantLock publishing = new ReentrantLock();
 
 	RuleSetPublisher(ActiveRuleSet active, RuleSetArchive archive, RuleSetLoader loader, RulesProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
 		this.active = active;
+		this.events = events;
 		this.archive = archive;
 		this.loader = loader;
 		this.properties = properties;
@@ -60,8 +65,16 @@ public class RuleSetPublisher {
 
 	}
 
-	/** Runs the gate on candidate files (an overlay on the active rule set: a null content deletes a file). */
+	/** Runs the gate on candidate files for someone unnamed; see {@link #validate(Map, String)}. */
 	public ValidationReport validate(Map<String, String> candidate) {
+		return validate(candidate, "system");
+	}
+
+	/**
+	 * Runs the gate on candidate files (an overlay on the active rule set: a null content deletes a file).
+	 * @param by who asked, for the audit log
+	 */
+	public ValidationReport validate(Map<String, String> candidate, String by) {
 		Map<String, String> files = new TreeMap<>(this.active.ruleSet().files());
 		candidate.forEach((path, content) -> {
 			if (content == null) {
@@ -75,6 +88,7 @@ public class RuleSetPublisher {
 		if (outcome.ruleSet() != null) {
 			outcome.ruleSet().close();
 		}
+		validated(outcome.report(), "VALIDATE", by);
 		return outcome.report();
 	}
 
@@ -85,8 +99,10 @@ public class RuleSetPublisher {
 			files = RuleSetLoader.readFiles(this.properties.dir());
 		}
 		catch (RuleSetException ex) {
-			return refused(new ValidationReport(null, false,
-					List.of(new ValidationReport.Check("compile", false, false, ex.problems())), null));
+			ValidationReport report = new ValidationReport(null, false,
+					List.of(new ValidationReport.Check("compile", false, false, ex.problems())), null);
+			validated(report, "RELOAD", by);
+			return refused(report);
 		}
 		return publish(files, by, "RELOAD", comment);
 	}
@@ -105,6 +121,7 @@ public class RuleSetPublisher {
 		try {
 			String previous = this.active.ruleSet().version();
 			ValidationGate.Outcome outcome = gate(action.toLowerCase(), files);
+			validated(outcome.report(), action, by);
 			if (!outcome.report().passed()) {
 				if (outcome.ruleSet() != null) {
 					outcome.ruleSet().close();
@@ -121,7 +138,10 @@ public class RuleSetPublisher {
 			var now = this.clock.instant();
 			long sequence = this.transactions.execute((status) -> {
 				this.archive.archive(ruleSet.version(), ruleSet.files(), by, comment, now);
-				return this.archive.activate(ruleSet.version(), by, action, comment, now);
+				long activation = this.archive.activate(ruleSet.version(), by, action, comment, now);
+				this.events.publishEvent(
+						new RuleSetActivated(ruleSet.version(), previous, action, by, comment, now, activation));
+				return activation;
 			});
 			this.active.swap(new ActiveRuleSet.Activation(ruleSet, by, now, sequence));
 			logger.info("Rule set {} activated by {} ({}), replacing {}", ruleSet.version(), by, action, previous);
@@ -159,6 +179,11 @@ public class RuleSetPublisher {
 				? PolicyCases.read(this.properties.casesDir()) : List.of();
 		LocalDate today = LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
 		return new ValidationGate(this.loader).validate(source, files, cases, today, null);
+	}
+
+	private void validated(ValidationReport report, String purpose, String by) {
+		this.events.publishEvent(new RuleSetValidated(report.version(), report.passed(), purpose, by,
+				this.clock.instant()));
 	}
 
 	private Publication refused(ValidationReport report) {
