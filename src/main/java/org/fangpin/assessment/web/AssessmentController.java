@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
+import org.fangpin.household.PersonalData;
 import org.fangpin.web.JsonRequests;
 
 import org.springframework.http.MediaType;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentController {
 
 	static final String PATH = "/api/v1/assessments";
+
+	/** The role that may see members' personal data unmasked (org.fangpin.security.Role.CASEWORKER). */
+	static final String CASEWORKER = "CASEWORKER";
 
 	private final AssessmentService assessments;
 
@@ -43,9 +48,15 @@ class AssessmentController {
 			.body(AssessmentView.of(assessment, locale, false));
 	}
 
+	/** The stored input shows members' names and ID numbers only to caseworkers; everyone else sees them masked. */
 	@GetMapping(PATH + "/{id}")
-	AssessmentView find(@PathVariable String id, Locale locale) {
-		return AssessmentView.of(this.assessments.find(id), locale, true);
+	AssessmentView find(@PathVariable String id, Locale locale, HttpServletRequest request) {
+		StoredAssessment assessment = this.assessments.find(id);
+		if (!request.isUserInRole(CASEWORKER)) {
+			assessment = new StoredAssessment(assessment.id(), assessment.assessedAt(),
+					PersonalData.masked(assessment.profile()), assessment.evaluation());
+		}
+		return AssessmentView.of(assessment, locale, true);
 	}
 
 	@GetMapping("/api/v1/households/{householdId}/assessments")
