@@ -34,6 +34,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
 
+	/** The most field errors one problem lists. */
+	static final int MAX_ERRORS = 100;
+
 	private final Problems problems;
 
 	ProblemHandler(Problems problems) {
@@ -44,7 +47,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail invalidProfile(InvalidProfileException ex, Locale locale) {
 		ProblemDetail problem = this.problems.create(HttpStatus.BAD_REQUEST, "invalid-profile", locale,
 				ex.errors().size());
-		problem.setProperty("errors", fieldErrors(ex.errors(), locale));
+		// A hostile profile can have hundreds of thousands of bad fields; the first ones are enough to act on.
+		problem.setProperty("errors", fieldErrors(ex.errors().subList(0, Math.min(MAX_ERRORS, ex.errors().size())),
+				locale));
+		if (ex.errors().size() > MAX_ERRORS) {
+			problem.setProperty("errorsTruncated", true);
+		}
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail payloadTooLarge(PayloadTooLargeException ex, Locale locale) {
+		ProblemDetail problem = this.problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", locale,
+				RequestSizeLimitFilter.describe(ex.limit()));
+		problem.setProperty("limit", ex.limit().toBytes());
 		return problem;
 	}
 
