@@ -38,14 +38,22 @@ class UserConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The users, as a plain {@link UserDetailsService}: were it the {@link InMemoryUserDetailsManager} itself, Spring
+	 * Security would "upgrade" every {@code {noop}} password to bcrypt at the first sign-in, and each later request
+	 * would pay for a bcrypt check that the configuration did not ask for.
+	 */
 	@Bean
 	UserDetailsService userDetailsService(SecurityProperties properties) {
-		if (properties.users().isEmpty()) {
-			return new InMemoryUserDetailsManager(generated());
-		}
 		List<UserDetails> users = new ArrayList<>();
-		new TreeMap<>(properties.users()).forEach((name, user) -> users.add(configured(name, user)));
-		return new InMemoryUserDetailsManager(users);
+		if (properties.users().isEmpty()) {
+			users.addAll(generated());
+		}
+		else {
+			new TreeMap<>(properties.users()).forEach((name, user) -> users.add(configured(name, user)));
+		}
+		InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+		return manager::loadUserByUsername;
 	}
 
 	private static UserDetails configured(String name, SecurityProperties.User user) {
