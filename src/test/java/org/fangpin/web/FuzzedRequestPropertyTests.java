@@ -36,7 +36,7 @@ import static org.fangpin.web.HostileInputs.namesField;
  * that is not JSON, and JSON documents of any shape. The service answers each with a result or a 4xx problem that
  * names the bad field, never a 5xx; nothing refused is stored, and the service is healthy at the end.
  */
-class FuzzedRequestProperties {
+class FuzzedRequestPropertyTests {
 
 	static final AtomicInteger sent = new AtomicInteger();
 
@@ -193,7 +193,7 @@ class FuzzedRequestProperties {
 					.map((number) -> (JsonNode) NODES.numberNode(new BigDecimal(number))));
 		Arbitrary<JsonNode> others = Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false),
 				NODES.nullNode(), NODES.arrayNode(), NODES.objectNode());
-		Arbitrary<String> nested = Arbitraries.integers().between(1, 3000).map(FuzzedRequestProperties::nested);
+		Arbitrary<String> nested = Arbitraries.integers().between(1, 3000).map(FuzzedRequestPropertyTests::nested);
 		Arbitrary<String> tokens = Arbitraries.of("NaN", "Infinity", "-Infinity", "+1", "01", ".5", "1.", "0x10",
 				"undefined", "'x'", "\"unterminated", "1e", "--1", "tru", "nul", "[1,]", "{\"a\":1,}", "{\"a\"}", "");
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, strings.map(JsonNode::toString)),
