@@ -34,15 +34,16 @@ class AssessmentRepository {
 		Evaluation evaluation = assessment.evaluation();
 		this.jdbc
 			.sql("INSERT INTO assessment (id, household_id, as_of, assessed_at, rule_set_version, risk_group, "
-					+ "profile_json, evaluation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "profile_json, evaluation_json, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(assessment.id(), evaluation.householdId(), evaluation.asOf(),
 					Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
-					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation))
+					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation),
+					assessment.supersedes())
 			.update();
 	}
 
 	Optional<StoredAssessment> find(UUID id) {
-		return this.jdbc.sql("SELECT id, assessed_at, profile_json, evaluation_json FROM assessment WHERE id = ?")
+		return this.jdbc.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment WHERE id = ?")
 			.param(id)
 			.query(this::map)
 			.optional();
@@ -50,7 +51,7 @@ class AssessmentRepository {
 
 	List<StoredAssessment> findByHousehold(String householdId, int limit) {
 		return this.jdbc
-			.sql("SELECT id, assessed_at, profile_json, evaluation_json FROM assessment WHERE household_id = ? "
+			.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment WHERE household_id = ? "
 					+ "ORDER BY assessed_at DESC, id DESC LIMIT ?")
 			.params(householdId, limit)
 			.query(this::map)
@@ -60,7 +61,8 @@ class AssessmentRepository {
 	private StoredAssessment map(ResultSet row, int rowNumber) throws SQLException {
 		return new StoredAssessment(row.getObject("id", UUID.class), row.getTimestamp("assessed_at").toInstant(),
 				this.json.readTree(row.getString("profile_json")),
-				this.json.readValue(row.getString("evaluation_json"), Evaluation.class));
+				this.json.readValue(row.getString("evaluation_json"), Evaluation.class),
+				row.getObject("supersedes", UUID.class));
 	}
 
 }

@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.fangpin.household.FieldError;
 import org.fangpin.household.HouseholdProfile;
+import org.fangpin.household.InvalidProfileException;
 import org.fangpin.household.ProfileReader;
 import org.fangpin.rules.Evaluation;
 import org.fangpin.rules.RuleSet;
@@ -68,6 +70,16 @@ public class AssessmentService {
 	/** Evaluates a profile and stores profile, result and trace in one transaction. */
 	@Transactional
 	public StoredAssessment assess(JsonNode profileJson) {
+		return assess(profileJson, null);
+	}
+
+	/**
+	 * Evaluates a profile and stores it as a correction of an earlier assessment of the same household, which stays
+	 * as it was.
+	 */
+	@Transactional
+	public StoredAssessment assess(JsonNode profileJson, String supersedes) {
+		StoredAssessment corrected = (supersedes != null) ? find(supersedes) : null;
 		Evaluation evaluation;
 		Duration evaluationTime;
 		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
@@ -77,7 +89,12 @@ public class AssessmentService {
 			evaluation = ruleSet.evaluate(profile);
 			evaluationTime = Duration.ofNanos(System.nanoTime() - start);
 		}
-		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation);
+		if (corrected != null && !corrected.evaluation().householdId().equals(evaluation.householdId())) {
+			throw new InvalidProfileException(List.of(FieldError.of("householdId", "supersedes.household",
+					corrected.evaluation().householdId())));
+		}
+		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation,
+				(corrected != null) ? corrected.id() : null);
 		this.repository.insert(assessment);
 		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
 		return assessment;

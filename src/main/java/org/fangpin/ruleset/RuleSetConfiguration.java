@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.rules.WhyNot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,11 @@ class RuleSetConfiguration {
 	@Bean
 	RuleSetLoader ruleSetLoader(RulesProperties properties) {
 		return new RuleSetLoader(new EngineOptions(properties.maxFirings()));
+	}
+
+	@Bean
+	WhyNot whyNot(RuleSetLoader loader) {
+		return new WhyNot(loader);
 	}
 
 	@Bean(destroyMethod = "")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Evaluating, storing and reading assessments of household profiles. */
@@ -37,8 +38,9 @@ class AssessmentController {
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<AssessmentView> assess(@RequestBody byte[] body, Locale locale) {
-		StoredAssessment assessment = this.assessments.assess(this.requests.parse(body));
+	ResponseEntity<AssessmentView> assess(@RequestBody byte[] body,
+			@RequestParam(required = false) String supersedes, Locale locale) {
+		StoredAssessment assessment = this.assessments.assess(this.requests.parse(body), supersedes);
 		return ResponseEntity.created(URI.create(PATH + "/" + assessment.id()))
 			.body(AssessmentView.of(assessment, locale, false));
 	}

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 record AssessmentView(String id, String householdId, LocalDate asOf, Instant assessedAt, String ruleSetVersion,
 		IncomeFigures income, List<String> signals, String riskGroup, List<String> riskTypes, String assistanceTier,
 		List<MeasureView> measures, Evaluation.EliminationResult elimination, List<String> alerts,
-		List<String> explanation, TraceView trace, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode input) {
+		List<String> explanation, TraceView trace, @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes,
+		@JsonInclude(JsonInclude.Include.NON_NULL) JsonNode input) {
 
 	/** Where a rule file lives, as a reviewer finds it in the repository. */
 	static final String RULES_ROOT = "rules/";
@@ -32,7 +33,9 @@ record AssessmentView(String id, String householdId, LocalDate asOf, Instant ass
 				evaluation.measures().stream().map((measure) -> MeasureView.of(measure, locale)).toList(),
 				evaluation.elimination(), evaluation.alerts(),
 				evaluation.explanation().stream().map((text) -> text.in(locale)).toList(),
-				TraceView.of(evaluation.trace(), locale), withInput ? assessment.profile() : null);
+				TraceView.of(evaluation.trace(), locale),
+				(assessment.supersedes() != null) ? assessment.supersedes().toString() : null,
+				withInput ? assessment.profile() : null);
 	}
 
 	record MeasureView(String code, String category, Integer priority, BigDecimal amount, String name,
