@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.fangpin.rules.Evaluation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,15 +32,41 @@ class AssessmentRepository {
 	}
 
 	void insert(StoredAssessment assessment) {
+		insert(assessment, null);
+	}
+
+	/** Inserts one assessment; {@code cause} names what caused it (a department alert), or null. */
+	void insert(StoredAssessment assessment, String cause) {
 		Evaluation evaluation = assessment.evaluation();
+		JsonNode region = (assessment.profile() != null) ? assessment.profile().get("region") : null;
 		this.jdbc
 			.sql("INSERT INTO assessment (id, household_id, as_of, assessed_at, rule_set_version, risk_group, "
-					+ "profile_json, evaluation_json, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "profile_json, evaluation_json, supersedes, county, township, village, cause) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(assessment.id(), evaluation.householdId(), evaluation.asOf(),
 					Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
 					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation),
-					assessment.supersedes())
+					assessment.supersedes(), text(region, "county"), text(region, "township"),
+					text(region, "village"), cause)
 			.update();
+	}
+
+	/** The latest assessment of every household in a region (null parts match anything). */
+	List<StoredAssessment> latestIn(String county, String township, String village) {
+		return this.jdbc
+			.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment a "
+					+ "WHERE (CAST(? AS VARCHAR) IS NULL OR county = ?) AND (CAST(? AS VARCHAR) IS NULL OR township = ?) "
+					+ "AND (CAST(? AS VARCHAR) IS NULL OR village = ?) AND NOT EXISTS (SELECT 1 FROM assessment b "
+					+ "WHERE b.household_id = a.household_id AND (b.assessed_at > a.assessed_at "
+					+ "OR (b.assessed_at = a.assessed_at AND b.id > a.id))) ORDER BY household_id")
+			.params(county, county, township, township, village, village)
+			.query(this::map)
+			.list();
+	}
+
+	private static String text(JsonNode node, String field) {
+		return (node != null && node.get(field) != null && node.get(field).isString()) ? node.get(field).stringValue()
+				: null;
 	}
 
 	Optional<StoredAssessment> find(UUID id) {

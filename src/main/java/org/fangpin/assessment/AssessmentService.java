@@ -18,6 +18,7 @@ import org.fangpin.rules.RuleSet;
 import org.fangpin.ruleset.ActiveRuleSet;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +45,11 @@ public class AssessmentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<CaseRecords> cases;
+
 	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<CaseRecords> cases) {
+		this.cases = cases;
 		this.rules = rules;
 		this.events = events;
 		this.repository = repository;
@@ -54,7 +58,8 @@ public class AssessmentService {
 	}
 
 	/** Evaluates a profile without storing it; the result's id is null. */
-	public StoredAssessment evaluate(JsonNode profileJson) {
+	public StoredAssessment evaluate(JsonNode received) {
+		JsonNode profileJson = withCaseMonitoring(received);
 		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
 			RuleSet ruleSet = lease.ruleSet();
 			HouseholdProfile profile = read(ruleSet, profileJson);
@@ -79,6 +84,16 @@ public class AssessmentService {
 	 */
 	@Transactional
 	public StoredAssessment assess(JsonNode profileJson, String supersedes) {
+		return assess(profileJson, supersedes, null);
+	}
+
+	/**
+	 * Evaluates and stores a profile; {@code cause} names what caused the assessment (a department alert) and
+	 * {@code supersedes} the assessment it corrects. Either may be null.
+	 */
+	@Transactional
+	public StoredAssessment assess(JsonNode received, String supersedes, String cause) {
+		JsonNode profileJson = withCaseMonitoring(received);
 		StoredAssessment corrected = (supersedes != null) ? find(supersedes) : null;
 		Evaluation evaluation;
 		Duration evaluationTime;
@@ -95,7 +110,7 @@ public class AssessmentService {
 		}
 		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation,
 				(corrected != null) ? corrected.id() : null);
-		this.repository.insert(assessment);
+		this.repository.insert(assessment, cause);
 		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
 		return assessment;
 	}
@@ -114,6 +129,30 @@ public class AssessmentService {
 	/** A household's assessments, newest first. */
 	public List<StoredAssessment> history(String householdId) {
 		return this.repository.findByHousehold(householdId, HISTORY_LIMIT);
+	}
+
+	/** The latest stored assessment of a household, if any. */
+	public java.util.Optional<StoredAssessment> latest(String householdId) {
+		return this.repository.findByHousehold(householdId, 1).stream().findFirst();
+	}
+
+	/** The latest assessment of every household in a region; null parts match any. */
+	public List<StoredAssessment> latestIn(String county, String township, String village) {
+		return this.repository.latestIn(county, township, village);
+	}
+
+	/** The profile with the monitoring state its case decides, when there is a case that does. */
+	private JsonNode withCaseMonitoring(JsonNode profile) {
+		CaseRecords records = this.cases.getIfAvailable();
+		if (records == null || profile == null || !profile.isObject() || profile.get("householdId") == null
+				|| !profile.get("householdId").isString()) {
+			return profile;
+		}
+		return records.monitoringOf(profile.get("householdId").stringValue()).map((monitoring) -> {
+			tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) profile.deepCopy();
+			copy.set("monitoring", monitoring);
+			return (JsonNode) copy;
+		}).orElse(profile);
 	}
 
 	/** Today in the service's time zone: the default {@code asOf} and the latest one accepted. */
