@@ -129,7 +129,7 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
-	void everyOperationDocumentsItsProblems() {
+	void everyOperationDocumentsItsProblemsAndTheCorrelationIdHeader() {
 		for (String path : List.of("/api/v1/evaluations", "/api/v1/assessments")) {
 			JsonNode responses = this.document.operation("POST", path).node().get("responses");
 			for (String status : List.of("400", "415", "422")) {
@@ -139,6 +139,17 @@ class OpenApiDocumentTests {
 		}
 		assertThat(this.document.operation("GET", "/api/v1/assessments/{id}").node().get("responses").has("404"))
 			.isTrue();
+		this.document.root().get("paths").properties().forEach((path) -> path.getValue().properties()
+			.forEach((operation) -> {
+				List<String> parameters = new ArrayList<>();
+				operation.getValue().get("parameters").forEach((p) -> parameters.add(p.path("$ref").asString()));
+				assertThat(parameters).as(path.getKey()).contains("#/components/parameters/CorrelationId",
+						"#/components/parameters/AcceptLanguage");
+				operation.getValue().get("responses").properties().forEach((response) -> assertThat(
+						response.getValue().get("headers").has("X-Correlation-Id"))
+					.as(path.getKey() + " " + response.getKey())
+					.isTrue());
+			}));
 	}
 
 	private void assertCodes(String schema, String property, List<String> codes) {
