@@ -16,7 +16,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Lists the codes of the rule set in force in every schema marked {@code x-fangpin: {catalogue: <section>}}. Those
  * codes live in {@code rules/catalogue.yaml}, which policy staff edit, so they cannot be Java enums; the document
- * states the ones the service would answer with now.
+ * states the ones the service would answer with now. springdoc builds the document once and caches it: whatever
+ * swaps the rule set at run time must also have the document rebuilt.
  */
 class CatalogueCodes implements OpenApiCustomizer {
 
@@ -59,7 +60,8 @@ class CatalogueCodes implements OpenApiCustomizer {
 		String section = String.valueOf(marker.get("catalogue"));
 		List<Object> codes = new ArrayList<>(codes(catalogue, section));
 		if (codes.isEmpty()) {
-			throw new IllegalStateException("The catalogue has no codes in '" + section + "'");
+			// An empty enum is no valid schema: a section without codes leaves the field a plain string
+			return;
 		}
 		if (schema.getTypes() != null && schema.getTypes().contains("null")) {
 			codes.add(null);
