@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the rule set lives and how it runs.
- * @param dir the rules directory: DRL files, {@code parameters.yaml} and {@code catalogue.yaml}
- * @param maxFirings the most rule firings one evaluation may take before it is stopped as a loop
+ * @param dir the rule set's directory: its DRL files, parameters.yaml and catalogue.yaml, read at start-up
+ * @param maxFirings the most rule firings one evaluation may take before it is stopped as a loop (a 422 problem)
  */
 @ConfigurationProperties("fangpin.rules")
 public record RulesProperties(@DefaultValue("./rules") Path dir, @DefaultValue("10000") int maxFirings) {
