@@ -35,9 +35,9 @@ public record ParameterValue(
 	 * scope (county, then city, then province), the higher it ranks.
 	 */
 	@Schema(name = "ParameterScope", description = "The region a parameter value applies to")
-	public record Scope(@Schema(description = "A province, or null for any", example = "山西省") String province,
-			@Schema(description = "A city, or null for any", example = "忻州市") String city,
-			@Schema(description = "A county, or null for any", example = "河曲县") String county) {
+	public record Scope(@Schema(description = "A province, or null for any", example = "山西省", types = { "string", "null" }) String province,
+			@Schema(description = "A city, or null for any", example = "忻州市", types = { "string", "null" }) String city,
+			@Schema(description = "A county, or null for any", example = "河曲县", types = { "string", "null" }) String county) {
 
 		public static final Scope NATIONAL = new Scope(null, null, null);
 
