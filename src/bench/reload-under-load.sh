@@ -5,7 +5,7 @@
 # Usage: src/bench/reload-under-load.sh   (from the project root, after ./mvnw package -DskipTests)
 set -euo pipefail
 RELOADS=${RELOADS:-20}
-HEAP_RELOADS=${HEAP_RELOADS:-200}
+HEAP_RELOADS=${HEAP_RELOADS:-0}
 CONNECTIONS=${CONNECTIONS:-200}
 PORT=${PORT:-18080}
 work=$(mktemp -d)

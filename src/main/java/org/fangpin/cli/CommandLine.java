@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CommandLine {
 
 	/** The commands this class runs; anything else starts the service. */
-	public static final Set<String> COMMANDS = Set.of("check", "assess", "help");
+	public static final Set<String> COMMANDS = Set.of("check", "assess", "bench-reloads", "help");
 
 	static final JsonMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -80,6 +80,8 @@ public final class CommandLine {
 						? assess(Path.of(positional.get(0)), Path.of(options.getOrDefault("rules", "rules")),
 								options.get("lang"))
 						: usage();
+				case "bench-reloads" -> benchReloads(Path.of(options.getOrDefault("rules", "rules")),
+						Integer.parseInt(options.getOrDefault("count", "200")));
 				default -> usage();
 			};
 		}
@@ -94,6 +96,7 @@ public final class CommandLine {
 				Usage: java -jar fangpin.jar COMMAND [options]
 				  check  [--rules DIR] [--cases DIR]    compile, lint and run the test cases; exit 1 on any failure
 				  assess FILE.json [--rules DIR] [--lang en]   print the assessment of one household profile
+				  bench-reloads [--rules DIR] [--count 200]     compile and swap the rule set COUNT times, printing the heap
 				  (no command)                          start the service""");
 		return 2;
 	}
@@ -155,6 +158,42 @@ public final class CommandLine {
 			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
 			context.getLogger("org.drools").setLevel(ch.qos.logback.classic.Level.ERROR);
 		}
+	}
+
+	/**
+	 * Loads a changed copy of the rule set {@code count} times, swapping each in as the active one and evaluating a
+	 * household on it, and prints the heap in use after a full GC every 20 swaps: a leak of knowledge bases or class
+	 * loaders shows as a heap that keeps growing.
+	 */
+	int benchReloads(Path rules, int count) {
+		Map<String, String> files = RuleSetLoader.readFiles(rules);
+		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
+		org.fangpin.household.HouseholdProfile household = new ProfileReader(Set.of()).read(JSON.readTree("""
+				{"householdId": "BENCH", "asOf": "2024-06-30", "povertyStatus": "LIFTED",
+				 "members": [{"age": 40, "laborCapacity": "FULL"}], "income": {"wages": 5000}}"""), today());
+		org.fangpin.ruleset.ActiveRuleSet active = new org.fangpin.ruleset.ActiveRuleSet(loader.load("reload 0", files),
+				"bench", java.time.Instant.now(), 0);
+		long start = System.nanoTime();
+		this.out.printf("swaps  heap-used-after-gc  classes-loaded  elapsed%n");
+		for (int i = 1; i <= count; i++) {
+			Map<String, String> changed = new java.util.TreeMap<>(files);
+			String first = changed.keySet().stream().filter((path) -> path.endsWith(".drl")).findFirst().orElseThrow();
+			changed.put(first, files.get(first) + "\n// reload " + i + "\n");
+			active.swap(new org.fangpin.ruleset.ActiveRuleSet.Activation(loader.load("reload " + i, changed), "bench",
+					java.time.Instant.now(), i));
+			try (org.fangpin.ruleset.ActiveRuleSet.Lease lease = active.acquire()) {
+				lease.ruleSet().evaluate(household);
+			}
+			if (i % 20 == 0 || i == 1) {
+				System.gc();
+				Runtime runtime = Runtime.getRuntime();
+				long used = runtime.totalMemory() - runtime.freeMemory();
+				this.out.printf("%5d  %14.1f MB  %14d  %6.0f s%n", i, used / 1048576.0,
+						java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+						(System.nanoTime() - start) / 1e9);
+			}
+		}
+		return 0;
 	}
 
 	private static LocalDate today() {

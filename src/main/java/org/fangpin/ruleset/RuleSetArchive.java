@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database archive of rule set versions (every file's content) and of activations. Rows are only ever
@@ -34,6 +39,20 @@ public class RuleSetArchive {
 
 	}
 
+	/**
+	 * Runs archiving and activating work in one transaction, and once more when it lost a race: two instances that
+	 * start (or reload) with the same new version at once both find it unarchived, the first commit wins and the
+	 * other's insert fails on the key; its second try finds the version archived.
+	 */
+	static <T> T inTransaction(TransactionTemplate transactions, Supplier<T> work) {
+		try {
+			return transactions.execute((status) -> work.get());
+		}
+		catch (DuplicateKeyException ex) {
+			return transactions.execute((status) -> work.get());
+		}
+	}
+
 	/** Archives a version with its files, unless it is archived already. */
 	void archive(String version, Map<String, String> files, String by, String comment, Instant at) {
 		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM rule_set_version WHERE version = ?")
@@ -53,13 +72,17 @@ public class RuleSetArchive {
 			.update());
 	}
 
-	/** Records an activation and returns its sequence number. */
+	/**
+	 * Records an activation and returns its sequence number: the key of the row inserted, not the highest one, which
+	 * may be another instance's activation committed in between.
+	 */
 	long activate(String version, String by, String action, String comment, Instant at) {
+		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO rule_set_activation (version, activated_at, activated_by, action, comment) "
 				+ "VALUES (?, ?, ?, ?, ?)")
 			.params(version, Timestamp.from(at), by, action, comment)
-			.update();
-		return this.jdbc.sql("SELECT MAX(seq) FROM rule_set_activation").query(Long.class).single();
+			.update(key, "seq");
+		return key.getKeyAs(Long.class);
 	}
 
 	public Optional<ActivationRecord> latestActivation() {

@@ -41,7 +41,7 @@ class RuleSetConfiguration {
 			TransactionTemplate transactions, Clock clock) {
 		RuleSet ruleSet = loader.load(properties.dir());
 		Instant now = clock.instant();
-		long sequence = transactions.execute((status) -> {
+		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, "loaded from " + properties.dir(), now);
 			return archive.latestActivation()
 				.filter((latest) -> latest.version().equals(ruleSet.version()))

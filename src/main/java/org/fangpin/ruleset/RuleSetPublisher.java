@@ -119,7 +119,7 @@ public class RuleSetPublisher {
 						"the rule set " + previous + " is already active");
 			}
 			var now = this.clock.instant();
-			long sequence = this.transactions.execute((status) -> {
+			long sequence = RuleSetArchive.inTransaction(this.transactions, () -> {
 				this.archive.archive(ruleSet.version(), ruleSet.files(), by, comment, now);
 				return this.archive.activate(ruleSet.version(), by, action, comment, now);
 			});

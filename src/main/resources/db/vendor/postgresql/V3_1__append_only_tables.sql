@@ -1,7 +1,8 @@
 -- Decision records and the rule set archive are append-only: no path may update or delete a row.
 CREATE FUNCTION fangpin_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'table % is append-only: rows are never updated or deleted', TG_TABLE_NAME;
+    RAISE EXCEPTION 'table % is append-only: rows are never updated or deleted', TG_TABLE_NAME
+        USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$ LANGUAGE plpgsql;
 
