@@ -36,7 +36,19 @@ class OpenApiConfiguration {
 			.addTagsItem(new Tag().name("Assessments")
 				.description("Evaluate household profiles against the rule set in force, store the results and read "
 						+ "them back"))
-			.addTagsItem(new Tag().name("Rule set").description("The rule set in force and its catalogue of codes"));
+			.addTagsItem(new Tag().name("Rule set").description("The rule set in force and its catalogue of codes"))
+			.addTagsItem(new Tag().name("Review")
+				.description("A reviewer's questions about a stored assessment: replay it, try a change, find the "
+						+ "income change that moves it, ask why it did not get a result, and export it"))
+			.addTagsItem(new Tag().name("Rule set lifecycle")
+				.description("Validate a candidate rule set, reload the rules directory, roll back to an archived "
+						+ "version, and read the archive of versions, their files and their differences"))
+			.addTagsItem(new Tag().name("Casework")
+				.description("Households' cases from the risk signal to elimination, and alerts from other "
+						+ "departments"))
+			.addTagsItem(new Tag().name("Oversight")
+				.description("The watch list and the summary report of a region, every figure down to its "
+						+ "households"));
 	}
 
 	@Bean

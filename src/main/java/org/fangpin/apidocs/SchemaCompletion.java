@@ -1,5 +1,6 @@
 package org.fangpin.apidocs;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Completes what the annotations cannot say in OpenAPI 3.1: a nullable reference becomes
  * {@code anyOf: [{$ref}, {type: null}]} (swagger-core writes {@code type: null} beside the {@code $ref}, which no
- * object passes), and a property whose value is another schema, or a list of them, gets an example composed of that
- * schema's field examples, so that every field of the document has one without repeating them by hand.
+ * object passes), a nullable field with listed values lists null among them, the masked copies of the profile are
+ * filled in ({@link MaskedSchemas}), and a property whose value is another schema, or a list of them, gets an
+ * example composed of that schema's field examples, so that every field of the document has one without repeating
+ * them by hand.
  */
 class SchemaCompletion implements OpenApiCustomizer {
 
@@ -27,7 +30,9 @@ class SchemaCompletion implements OpenApiCustomizer {
 			return;
 		}
 		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		MaskedSchemas.fill(schemas);
 		schemas.values().forEach(SchemaCompletion::nullableReferences);
+		schemas.values().forEach(SchemaCompletion::nullableEnums);
 		schemas.values().forEach((schema) -> examples(schema, schemas));
 	}
 
@@ -45,6 +50,22 @@ class SchemaCompletion implements OpenApiCustomizer {
 			nullable.setAnyOf(List.of(new JsonSchema().$ref(property.get$ref()), new JsonSchema().types(Set.of("null"))));
 			return nullable;
 		});
+	}
+
+	/** A nullable field whose values are listed lists null too (swagger-core lists only an enum's constants). */
+	@SuppressWarnings("unchecked")
+	private static void nullableEnums(Schema<?> schema) {
+		if (schema.getProperties() == null) {
+			return;
+		}
+		for (Schema<?> property : schema.getProperties().values()) {
+			if (property.getEnum() != null && !property.getEnum().contains(null) && property.getTypes() != null
+					&& property.getTypes().contains("null")) {
+				List<Object> values = new ArrayList<>(property.getEnum());
+				values.add(null);
+				((Schema<Object>) property).setEnum(values);
+			}
+		}
 	}
 
 	@SuppressWarnings("unchecked")

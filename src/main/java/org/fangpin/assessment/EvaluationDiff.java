@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.fangpin.rules.Evaluation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +26,20 @@ public record EvaluationDiff(List<Difference> differences, List<String> rulesOnl
 		.build();
 
 	/** One field that differs: its path and both values. */
-	public record Difference(String path, JsonNode before, JsonNode after) {
+	@Schema(name = "Difference", description = "One field of a result that differs between two evaluations, with "
+			+ "both values as JSON; numbers are compared by value (7400 equals 7400.00)")
+	public record Difference(
+			@Schema(description = "The field's path in the result, with indexes from 0; texts in both languages "
+					+ "end in .zh or .en", example = "measures[3].reasons[0].ruleId",
+					requiredMode = RequiredMode.REQUIRED) String path,
+			@Schema(description = "The value before (stored or original): any JSON value; null when it is "
+					+ "null or the field is not there", example = "UNSTABLE_LIFTED", implementation = Object.class,
+					requiredMode = RequiredMode.REQUIRED)
+			JsonNode before,
+			@Schema(description = "The value after (replayed, active or what-if): any JSON value; null when it is "
+					+ "null or the field is not there", example = "NOT_AT_RISK", implementation = Object.class,
+					requiredMode = RequiredMode.REQUIRED)
+			JsonNode after) {
 
 	}
 

@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.household.ProfileReader;
 import org.fangpin.rules.Evaluation;
@@ -52,13 +56,46 @@ public class ReviewService {
 	}
 
 	/** The smallest income change, in each direction, that moves the household to another risk group. */
-	public record Sensitivity(String riskGroup, BigDecimal netIncome, Change increase, Change decrease) {
+	@Schema(name = "Sensitivity", description = "The smallest change of the household's net income, up and down, that "
+			+ "moves it to another risk group, found with the rule set that made the assessment. Income rises through "
+			+ "wages and falls through production costs, every other figure unchanged")
+	public record Sensitivity(
+			@Schema(description = "The risk group the stored profile gets, a code of the catalogue's riskGroups",
+					example = "UNSTABLE_LIFTED", requiredMode = RequiredMode.REQUIRED,
+					extensions = @Extension(name = "x-fangpin",
+							properties = @ExtensionProperty(name = "catalogue", value = "riskGroups")))
+			String riskGroup,
+			@Schema(description = "The household's net income as assessed, in yuan; null only if the rule set "
+					+ "derives none", example = "8700", types = { "number", "null" },
+					requiredMode = RequiredMode.REQUIRED) BigDecimal netIncome,
+			@Schema(description = "The smallest rise of net income that changes the risk group",
+					requiredMode = RequiredMode.REQUIRED) Change increase,
+			@Schema(description = "The smallest fall of net income that changes the risk group",
+					requiredMode = RequiredMode.REQUIRED) Change decrease) {
 
 	}
 
 	/** A change of net income and the group it leads to; {@code reachable} false when income alone cannot. */
-	public record Change(boolean reachable, BigDecimal amount, BigDecimal netIncome, String riskGroup,
-			String note) {
+	@Schema(name = "IncomeChange", description = "A change of net income and the risk group it leads to. The search "
+			+ "stops at 1,000,000 yuan: beyond that, or when income alone cannot change the group, reachable is false "
+			+ "and amount, netIncome and riskGroup are null")
+	public record Change(
+			@Schema(description = "Whether a change of income alone, up to 1,000,000 yuan, moves the household to "
+					+ "another risk group", example = "true", requiredMode = RequiredMode.REQUIRED) boolean reachable,
+			@Schema(description = "The change of net income in yuan, to the fen: positive for a rise, negative for "
+					+ "a fall; null when not reachable", example = "4700.00", types = { "number", "null" },
+					requiredMode = RequiredMode.REQUIRED) BigDecimal amount,
+			@Schema(description = "The net income after the change, in yuan; null when not reachable",
+					example = "13400.00", types = { "number", "null" }, requiredMode = RequiredMode.REQUIRED)
+			BigDecimal netIncome,
+			@Schema(description = "The risk group the household moves to, a code of the catalogue's riskGroups; "
+					+ "null when not reachable", example = "NOT_AT_RISK", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED, extensions = @Extension(name = "x-fangpin",
+							properties = @ExtensionProperty(name = "catalogue", value = "riskGroups")))
+			String riskGroup,
+			@Schema(description = "Why the change is not reachable; null when it is",
+					example = "not reachable by income alone", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String note) {
 
 	}
 

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
 import org.fangpin.rules.Evaluation;
@@ -34,18 +39,63 @@ public class Oversight {
 	}
 
 	/** A region: any part may be null. */
-	public record Region(String county, String township, String village) {
+	@Schema(name = "RegionFilter", description = "The region a watch list or report covers, as in the profiles' "
+			+ "region; a part that is null matches any")
+	public record Region(
+			@Schema(description = "County (县/区), or null for any", example = "忻府区", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String county,
+			@Schema(description = "Township (乡/镇), or null for any", example = "豆罗镇", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String township,
+			@Schema(description = "Village (村), or null for any", example = "董村", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String village) {
 
 	}
 
 	/** One household on the watch list and every reason it is there. */
-	public record WatchEntry(String householdId, List<Reason> reasons, String riskGroup, List<String> alerts,
-			String assessmentId, LocalDate asOf, String caseId, CaseState caseState, LocalDate identificationDue) {
+	@Schema(name = "WatchlistEntry", description = "A household on the watch list, every reason it is there, its "
+			+ "latest assessment and its latest case")
+	public record WatchEntry(
+			@Schema(description = "The household's id", example = "140902-017-0031",
+					requiredMode = RequiredMode.REQUIRED) String householdId,
+			@ArraySchema(arraySchema = @Schema(description = "Every reason the household is on the list",
+					requiredMode = RequiredMode.REQUIRED)) List<Reason> reasons,
+			@Schema(description = "The risk group of its latest assessment, a code of the catalogue's riskGroups",
+					example = "SUDDEN_HARDSHIP", requiredMode = RequiredMode.REQUIRED,
+					extensions = @Extension(name = "x-fangpin",
+							properties = @ExtensionProperty(name = "catalogue", value = "riskGroups")))
+			String riskGroup,
+			@ArraySchema(schema = @Schema(description = "An alert code of the catalogue", example = "NEAR_THRESHOLD",
+					extensions = @Extension(name = "x-fangpin",
+							properties = @ExtensionProperty(name = "catalogue", value = "alerts"))),
+					arraySchema = @Schema(description = "The early-warning alerts of its latest assessment",
+							examples = "[\"NEAR_THRESHOLD\"]", requiredMode = RequiredMode.REQUIRED))
+			List<String> alerts,
+			@Schema(description = "Its latest assessment's id", example = "01a22c10-17e6-7c55-bf00-db3119df4cb9",
+					format = "uuid", requiredMode = RequiredMode.REQUIRED) String assessmentId,
+			@Schema(description = "Its latest assessment's asOf", example = "2025-03-01",
+					requiredMode = RequiredMode.REQUIRED) LocalDate asOf,
+			@Schema(description = "Its latest case's id; null when it has none",
+					example = "5b0c3f6e-2f7a-4d1b-9a57-0c1e8f3d2a44", types = { "string", "null" }, format = "uuid",
+					requiredMode = RequiredMode.REQUIRED) String caseId,
+			@Schema(description = "Its latest case's state; null when it has none", example = "SIGNALLED",
+					nullable = true, requiredMode = RequiredMode.REQUIRED) CaseState caseState,
+			@Schema(description = "When identification of its latest case is due; null when it has none",
+					example = "2025-03-16", types = { "string", "null" }, format = "date",
+					requiredMode = RequiredMode.REQUIRED) LocalDate identificationDue) {
 
 	}
 
 	/** Why a household is on the watch list. */
-	public record Reason(String kind, String detail) {
+	@Schema(name = "WatchlistReason", description = "Why a household is on the watch list")
+	public record Reason(
+			@Schema(description = "ALERT (its latest assessment has early-warning alerts), NEWLY_MONITORED (its open "
+					+ "case was signalled on or after since) or IDENTIFICATION_OVERDUE (its case is still SIGNALLED "
+					+ "after the identification date)", example = "IDENTIFICATION_OVERDUE",
+					allowableValues = { "ALERT", "NEWLY_MONITORED", "IDENTIFICATION_OVERDUE" },
+					requiredMode = RequiredMode.REQUIRED) String kind,
+			@Schema(description = "The reason in words (English)",
+					example = "signalled on 2025-01-01, identification was due by 2025-01-16",
+					requiredMode = RequiredMode.REQUIRED) String detail) {
 
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.rules.internal.ProbeRules;
 
@@ -52,7 +54,16 @@ public final class WhyNot {
 	}
 
 	/** One condition as written in the rule. */
-	public record Condition(int index, String text, boolean met) {
+	@Schema(name = "WhyNotCondition", description = "One condition of a rule as written in its DRL, and whether the "
+			+ "household meets it")
+	public record Condition(
+			@Schema(description = "The condition's position in the rule's when part, from 1", example = "2",
+					minimum = "1", requiredMode = RequiredMode.REQUIRED) int index,
+			@Schema(description = "The condition as written in the rule (DRL)",
+					example = "Household( receives(\"DIBAO\") == false )", requiredMode = RequiredMode.REQUIRED)
+			String text,
+			@Schema(description = "Whether the household meets it", example = "false",
+					requiredMode = RequiredMode.REQUIRED) boolean met) {
 
 	}
 

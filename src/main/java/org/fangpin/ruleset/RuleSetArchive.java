@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,13 +32,41 @@ public class RuleSetArchive {
 	}
 
 	/** A version as archived. */
-	public record Version(String version, Instant createdAt, String createdBy, String comment, int fileCount) {
+	@Schema(name = "RuleSetVersion", description = "A version of the rule set as archived, when it was first "
+			+ "activated or validated for activation")
+	public record Version(
+			@Schema(description = "The version: sha256: and the hash of its files",
+					example = "sha256:4f1c0d5e3b2a19887766554433221100ffeeddccbbaa99887766554433221100",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String version,
+			@Schema(description = "When it was archived (UTC)", example = "2026-11-30T10:00:00Z",
+					requiredMode = RequiredMode.REQUIRED) Instant createdAt,
+			@Schema(description = "Who archived it", example = "system (start-up)",
+					requiredMode = RequiredMode.REQUIRED) String createdBy,
+			@Schema(description = "The comment given with it; null when none", example = "loaded from ./rules",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String comment,
+			@Schema(description = "How many files it has", example = "11", minimum = "0",
+					requiredMode = RequiredMode.REQUIRED) int fileCount) {
 
 	}
 
 	/** One activation of a version. */
-	public record ActivationRecord(long sequence, String version, Instant activatedAt, String activatedBy,
-			String action, String comment) {
+	@Schema(name = "RuleSetActivation", description = "One activation of a rule set version")
+	public record ActivationRecord(
+			@Schema(description = "The activation's sequence number: later activations have higher ones",
+					example = "3", minimum = "1", requiredMode = RequiredMode.REQUIRED) long sequence,
+			@Schema(description = "The version activated",
+					example = "sha256:4f1c0d5e3b2a19887766554433221100ffeeddccbbaa99887766554433221100",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String version,
+			@Schema(description = "When it was activated (UTC)", example = "2026-11-30T10:00:00Z",
+					requiredMode = RequiredMode.REQUIRED) Instant activatedAt,
+			@Schema(description = "Who activated it", example = "anonymous", requiredMode = RequiredMode.REQUIRED)
+			String activatedBy,
+			@Schema(description = "How: STARTUP (loaded at start-up), RELOAD (re-read from the rules directory) or "
+					+ "ROLLBACK (an archived version)", example = "RELOAD",
+					allowableValues = { "STARTUP", "RELOAD", "ROLLBACK" }, requiredMode = RequiredMode.REQUIRED)
+			String action,
+			@Schema(description = "The comment given with it; null when none", example = "reword M-06",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String comment) {
 
 	}
 

@@ -3,6 +3,8 @@ package org.fangpin.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -15,7 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 public record ProblemDocument(
 		@Schema(description = "What kind of problem this is: urn:fangpin:problem: followed by a slug "
 				+ "(invalid-profile, malformed-json, parameter-not-in-force, rule-evaluation-failed, "
-				+ "assessment-not-found, internal, http-415 …)", example = "urn:fangpin:problem:invalid-profile",
+				+ "assessment-not-found, rule-set-version-not-found, casework-invalid, casework-not_found, "
+				+ "casework-conflict, internal, http-400, http-415 …)", example = "urn:fangpin:problem:invalid-profile",
 				requiredMode = RequiredMode.REQUIRED, format = "uri") String type,
 		@Schema(description = "A short summary of the kind of problem, in the requested language",
 				example = "Invalid household profile", requiredMode = RequiredMode.REQUIRED) String title,
@@ -36,7 +39,13 @@ public record ProblemDocument(
 		@Schema(description = "rule-evaluation-failed only: the id of the rule that failed", example = "M-05")
 		String ruleId,
 		@Schema(description = "rule-evaluation-failed only: the rule file, relative to the rules directory",
-				example = "50-measures/measures.drl") String file) {
+				example = "50-measures/measures.drl") String file,
+		@ArraySchema(schema = @Schema(description = "A risk-elimination clause of the catalogue", example = "E5",
+				extensions = @Extension(name = "x-fangpin",
+						properties = @ExtensionProperty(name = "catalogue", value = "eliminationClauses"))),
+				arraySchema = @Schema(description = "casework-conflict only, when an elimination is refused: the "
+						+ "risk-elimination clauses the household's latest assessment does not meet",
+						examples = "[\"E1\", \"E5\"]")) List<String> unmet) {
 
 	/** One bad field of a request. */
 	@Schema(name = "FieldProblem", description = "One bad field of a request and what is wrong with it")

@@ -27,11 +27,14 @@ class OpenApiClientTests {
 	@LocalServerPort
 	int port;
 
+	HttpClientSupport http;
+
 	OpenApiDocument document;
 
 	@BeforeEach
 	void readDocument() {
-		this.document = OpenApiDocument.read(new HttpClientSupport(this.port));
+		this.http = new HttpClientSupport(this.port);
+		this.document = OpenApiDocument.read(this.http);
 	}
 
 	@Test
@@ -119,6 +122,103 @@ class OpenApiClientTests {
 			Response response = evaluate.assertDocumented(evaluate.send(profile));
 			assertThat(response.status()).as("the service rejects " + name).isEqualTo(400);
 		});
+	}
+
+	@Test
+	void everyReviewOfAStoredAssessmentIsAsDocumented() {
+		Operation assess = this.document.operation("POST", "/api/v1/assessments");
+		ObjectNode profile = (ObjectNode) assess.requestExample().deepCopy();
+		profile.put("householdId", "OPENAPI-REVIEW");
+		member(profile).put("name", "张三丰").put("idNumber", "140902195801011234");
+		String id = assess.assertDocumented(assess.send(profile)).json().get("id").asString();
+		String base = "/api/v1/assessments/" + id;
+		JsonNode replay = documented("POST", "/api/v1/assessments/{id}/replay",
+				this.http.post(base + "/replay", "application/json", "")).json();
+		assertThat(replay.get("identical").booleanValue()).isTrue();
+		Operation whatIf = this.document.operation("POST", "/api/v1/assessments/{id}/what-if");
+		JsonNode changed = whatIf.assertDocumented(this.http.post(base + "/what-if", whatIf.requestMediaType(),
+				whatIf.requestExample().toString())).json();
+		assertThat(changed.get("result").get("riskGroup").asString()).isEqualTo("NOT_AT_RISK");
+		assertThat(changed.get("input").get("members").get(0).get("idNumber").asString())
+			.isEqualTo("1409**********1234");
+		Response bad = whatIf.assertDocumented(this.http.post(base + "/what-if", whatIf.requestMediaType(),
+				"{\"members\": [{\"age\": 300, \"laborCapacity\": \"FULL\"}]}"));
+		assertThat(bad.status()).isEqualTo(400);
+		documented("GET", "/api/v1/assessments/{id}/sensitivity", this.http.get(base + "/sensitivity"));
+		documented("GET", "/api/v1/assessments/{id}/why-not", this.http.get(base + "/why-not"));
+		JsonNode export = documented("GET", "/api/v1/assessments/{id}/export", this.http.get(base + "/export")).json();
+		assertThat(export.get("input").get("members").get(0).get("name").asString()).isEqualTo("张**");
+		Response csv = documented("GET", "/api/v1/households/{householdId}/assessments.csv",
+				this.http.get("/api/v1/households/OPENAPI-REVIEW/assessments.csv"));
+		assertThat(csv.body()).contains(id);
+		Response unknown = documented("GET", "/api/v1/assessments/{id}/why-not",
+				this.http.get("/api/v1/assessments/0193a1c2-0000-7000-8000-000000000000/why-not"));
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
+	void aCaseFromSignalToMeasuresAndTheOversightOfItsRegionAreAsDocumented() {
+		Operation assess = this.document.operation("POST", "/api/v1/assessments");
+		ObjectNode profile = (ObjectNode) assess.requestExample().deepCopy();
+		profile.put("householdId", "OPENAPI-CASE");
+		assertThat(assess.assertDocumented(assess.send(profile)).status()).isEqualTo(201);
+		JsonNode cases = documented("GET", "/api/v1/households/{householdId}/cases",
+				this.http.get("/api/v1/households/OPENAPI-CASE/cases")).json();
+		String caseId = cases.get(0).get("id").asString();
+		documented("GET", "/api/v1/cases/{id}", this.http.get("/api/v1/cases/" + caseId));
+		assertThat(documented("GET", "/api/v1/cases/{id}", this.http.get("/api/v1/cases/nobody")).status())
+			.isEqualTo(404);
+		Operation transition = this.document.operation("POST", "/api/v1/cases/{id}/transitions");
+		Response identified = transition.assertDocumented(this.http.postJson("/api/v1/cases/" + caseId + "/transitions",
+				transition.requestExample().toString()));
+		assertThat(identified.json().get("state").asString()).isEqualTo("IDENTIFIED");
+		Operation measure = this.document.operation("POST", "/api/v1/cases/{id}/measures");
+		Response assisted = measure.assertDocumented(this.http.postJson("/api/v1/cases/" + caseId + "/measures",
+				measure.requestExample().toString()));
+		assertThat(assisted.json().get("state").asString()).isEqualTo("ASSISTED");
+		Response again = transition.assertDocumented(this.http.postJson("/api/v1/cases/" + caseId + "/transitions",
+				"{\"to\": \"IDENTIFIED\"}"));
+		assertThat(again.status()).isEqualTo(409);
+		Response alerts = documented("POST", "/api/v1/alerts", this.http.post("/api/v1/alerts",
+				"application/x-ndjson",
+				"{\"householdId\": \"OPENAPI-CASE\", \"date\": \"2024-07-01\", \"kind\": \"CIVIL_AFFAIRS\", "
+						+ "\"facts\": {\"dibao\": \"STOPPED\"}}\n"
+						+ "{\"householdId\": \"OPENAPI-NOBODY\", \"date\": \"2024-07-01\", "
+						+ "\"kind\": \"HUMAN_RESOURCES\", \"facts\": {\"member\": 0}}\n{not json\n"));
+		assertThat(alerts.body().split("\n")).hasSize(3);
+		String region = "?village=%E8%91%A3%E6%9D%91";
+		documented("GET", "/api/v1/watchlist", this.http.get("/api/v1/watchlist" + region + "&since=2024-01-01"));
+		documented("GET", "/api/v1/watchlist.csv", this.http.get("/api/v1/watchlist.csv" + region));
+		JsonNode summary = documented("GET", "/api/v1/reports/summary",
+				this.http.get("/api/v1/reports/summary" + region)).json();
+		documented("GET", "/api/v1/reports/summary.csv", this.http.get("/api/v1/reports/summary.csv" + region));
+		Response households = documented("GET", "/api/v1/reports/households",
+				this.http.get(summary.get("riskGroup").get(0).get("href").asString()));
+		assertThat(households.json().get("count").intValue()).isPositive();
+		assertThat(documented("GET", "/api/v1/watchlist", this.http.get("/api/v1/watchlist?since=yesterday"))
+			.status()).isEqualTo(400);
+	}
+
+	@Test
+	void theArchiveOfRuleSetVersionsAndAFailedCandidateAreAsDocumented() {
+		JsonNode versions = documented("GET", "/api/v1/ruleset/versions", this.http.get("/api/v1/ruleset/versions"))
+			.json();
+		String active = versions.get("active").asString();
+		documented("GET", "/api/v1/ruleset/versions/{version}", this.http.get("/api/v1/ruleset/versions/" + active));
+		assertThat(documented("GET", "/api/v1/ruleset/versions/{version}",
+				this.http.get("/api/v1/ruleset/versions/sha256:0000")).status()).isEqualTo(404);
+		documented("GET", "/api/v1/ruleset/diff", this.http.get("/api/v1/ruleset/diff?from=" + active));
+		Response report = documented("POST", "/api/v1/ruleset/validate", this.http.postJson("/api/v1/ruleset/validate",
+				"{\"files\": {\"50-measures/measures.drl\": \"package broken;\\nrule \\\"x\\\" when then\"}}"));
+		assertThat(report.json().get("passed").booleanValue()).isFalse();
+		assertThat(report.json().get("cases").isNull()).isTrue();
+		assertThat(documented("POST", "/api/v1/ruleset/rollback",
+				this.http.postJson("/api/v1/ruleset/rollback", "{\"version\": \"sha256:beef\"}")).status())
+			.isEqualTo(404);
+	}
+
+	private Response documented(String method, String path, Response response) {
+		return this.document.operation(method, path).assertDocumented(response);
 	}
 
 	private static JsonNode changed(JsonNode example, Consumer<ObjectNode> change) {

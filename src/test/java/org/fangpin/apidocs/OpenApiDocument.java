@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A client driven by the service's own OpenAPI document: it finds operations and their examples in the document,
  * sends requests the way the document says, and checks each response against what the document promises for its
- * status (media type, headers and JSON schema, with a JSON Schema 2020-12 validator).
+ * status (media type, headers and JSON schema, with a JSON Schema 2020-12 validator; NDJSON line by line, CSV as a
+ * string).
  */
 final class OpenApiDocument {
 
@@ -173,11 +174,32 @@ final class OpenApiDocument {
 				}
 				assertThat(mediaType).as(this + " " + status + " media type " + contentType + " is one of "
 						+ content.propertyNames()).isNotNull();
-				List<String> errors = validate(content.get(mediaType).get("schema"), response.json());
+				List<String> errors = validateBody(content.get(mediaType).get("schema"), mediaType, response);
 				assertThat(errors).as(this + " " + status + " body matches its documented schema: " + shortened(response))
 					.isEmpty();
 			}
 			return response;
+		}
+
+		/**
+		 * JSON bodies are validated whole, NDJSON bodies line by line (the schema is that of one line), and any other
+		 * body (CSV) as one string.
+		 */
+		private List<String> validateBody(JsonNode schema, String mediaType, Response response) {
+			if (mediaType.equals("application/x-ndjson")) {
+				List<String> errors = new ArrayList<>();
+				for (String line : response.body().split("\n")) {
+					if (!line.isBlank()) {
+						errors.addAll(OpenApiDocument.this.validate(schema, HttpClientSupport.JSON.readTree(line)));
+					}
+				}
+				return errors;
+			}
+			if (mediaType.endsWith("json")) {
+				return OpenApiDocument.this.validate(schema, response.json());
+			}
+			return OpenApiDocument.this.validate(schema,
+					HttpClientSupport.JSON.getNodeFactory().stringNode(response.body()));
 		}
 
 		private static String shortened(Response response) {

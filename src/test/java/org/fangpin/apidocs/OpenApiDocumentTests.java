@@ -89,6 +89,44 @@ class OpenApiDocumentTests {
 		assertCodes("EliminationResult", "unmet", codes(catalogue, "eliminationClauses"));
 		assertCodes("HouseholdProfile", "supports", codes(catalogue, "measures"));
 		assertCodes("HouseholdMonitoring", "appliedMeasures", codes(catalogue, "measures"));
+		assertCodes("Sensitivity", "riskGroup", codes(catalogue, "riskGroups"));
+		assertCodes("IncomeChange", "riskGroup", withNull(codes(catalogue, "riskGroups")));
+		assertCodes("AppliedMeasure", "code", codes(catalogue, "measures"));
+		assertCodes("AppliedMeasureRequest", "code", codes(catalogue, "measures"));
+		assertCodes("WatchlistEntry", "riskGroup", codes(catalogue, "riskGroups"));
+		assertCodes("WatchlistEntry", "alerts", codes(catalogue, "alerts"));
+		assertCodes("SummaryHousehold", "assistanceTier", withNull(codes(catalogue, "tiers")));
+		assertCodes("Problem", "unmet", codes(catalogue, "eliminationClauses"));
+	}
+
+	@Test
+	void everyOperationIsDescribedAndDocumentsItsErrorsAsProblems() {
+		List<String> ids = new ArrayList<>();
+		this.document.root().get("paths").properties().forEach((path) -> path.getValue().properties()
+			.forEach((method) -> {
+				JsonNode operation = method.getValue();
+				String name = method.getKey().toUpperCase() + " " + path.getKey();
+				ids.add(operation.path("operationId").asString());
+				assertThat(operation.path("summary").asString()).as(name + " summary").isNotBlank();
+				assertThat(operation.path("description").asString()).as(name + " description").isNotBlank();
+				assertThat(operation.path("tags").size()).as(name + " tags").isEqualTo(1);
+				operation.get("responses").properties().forEach((response) -> {
+					JsonNode content = response.getValue().path("content");
+					assertThat(content.size()).as(name + " " + response.getKey() + " content").isPositive();
+					if (response.getKey().startsWith("4") && content.has("application/problem+json")) {
+						assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
+							.as(name + " " + response.getKey())
+							.isEqualTo("#/components/schemas/Problem");
+					}
+					else if (response.getKey().startsWith("4")) {
+						// only a refused publication answers an error with a body of its own: the gate's report
+						assertThat(content.get("application/json").get("schema").get("$ref").asString())
+							.as(name + " " + response.getKey())
+							.isEqualTo("#/components/schemas/Publication");
+					}
+				});
+			}));
+		assertThat(ids).doesNotContain("").doesNotHaveDuplicates();
 	}
 
 	@Test

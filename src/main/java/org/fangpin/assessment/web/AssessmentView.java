@@ -31,8 +31,10 @@ record AssessmentView(
 				requiredMode = RequiredMode.REQUIRED) String householdId,
 		@Schema(description = "The date the household was assessed for: the profile's asOf, or the service's "
 				+ "today", example = "2024-06-30", requiredMode = RequiredMode.REQUIRED) LocalDate asOf,
-		@Schema(description = "When the assessment was made (UTC)", example = "2026-11-30T10:46:21.926Z",
-				requiredMode = RequiredMode.REQUIRED) Instant assessedAt,
+		@Schema(description = "When the assessment was made (UTC); null in the results of a replay or a what-if, "
+				+ "which are neither made for the caseworker nor stored", example = "2026-11-30T10:46:21.926Z",
+				types = { "string", "null" }, format = "date-time", requiredMode = RequiredMode.REQUIRED)
+		Instant assessedAt,
 		@Schema(description = "The version of the rule set that made it: sha256: and the hash of the rule set's "
 				+ "files", example = "sha256:4f1c0d5e3b2a19887766554433221100ffeeddccbbaa99887766554433221100",
 				pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String ruleSetVersion,
