@@ -3,14 +3,18 @@ package org.fangpin.assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.fangpin.rules.Evaluation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,24 +25,61 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentRepository {
 
+	private static final String INSERT = "INSERT INTO assessment (id, household_id, as_of, assessed_at, "
+			+ "rule_set_version, risk_group, profile_json, evaluation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final JsonMapper json;
 
-	AssessmentRepository(JdbcClient jdbc) {
+	AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 	}
 
 	void insert(StoredAssessment assessment) {
 		Evaluation evaluation = assessment.evaluation();
-		this.jdbc
-			.sql("INSERT INTO assessment (id, household_id, as_of, assessed_at, rule_set_version, risk_group, "
-					+ "profile_json, evaluation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(assessment.id(), evaluation.householdId(), evaluation.asOf(),
-					Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
-					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation))
-			.update();
+		this.jdbc.sql(INSERT).params(row(assessment)).update();
+	}
+
+	/** Inserts many assessments in one JDBC batch; the caller's transaction makes them one commit. */
+	void insertAll(List<StoredAssessment> assessments) {
+		if (assessments.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate(INSERT, assessments.stream().map(this::row).toList());
+	}
+
+	private Object[] row(StoredAssessment assessment) {
+		Evaluation evaluation = assessment.evaluation();
+		return new Object[] { assessment.id(), evaluation.householdId(), evaluation.asOf(),
+				Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
+				this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation) };
+	}
+
+	/**
+	 * Streams the input of the latest assessment of every household (by assessed time, then id), with the date it
+	 * was assessed on, in household order. Rows are handed over one at a time, never collected.
+	 */
+	void forEachLatestInput(Consumer<LatestInput> consumer) {
+		this.template.query(
+				"SELECT household_id, as_of, profile_json FROM (SELECT household_id, as_of, profile_json, "
+						+ "ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY assessed_at DESC, id DESC) AS n "
+						+ "FROM assessment) latest WHERE n = 1 ORDER BY household_id",
+				(RowCallbackHandler) (row) -> consumer.accept(new LatestInput(row.getString("household_id"),
+						row.getObject("as_of", LocalDate.class), row.getString("profile_json"))));
+	}
+
+	/** The input of a household's latest assessment as stored, and its assessment date. */
+	record LatestInput(String householdId, LocalDate asOf, String profileJson) {
+
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM assessment").query(Long.class).single();
 	}
 
 	Optional<StoredAssessment> find(UUID id) {

@@ -15,7 +15,7 @@ import org.fangpin.rules.LocalizedText;
 import tools.jackson.databind.JsonNode;
 
 /** An assessment as the API returns it (api.md), in one language. */
-record AssessmentView(String id, String householdId, LocalDate asOf, Instant assessedAt, String ruleSetVersion,
+public record AssessmentView(String id, String householdId, LocalDate asOf, Instant assessedAt, String ruleSetVersion,
 		IncomeFigures income, List<String> signals, String riskGroup, List<String> riskTypes, String assistanceTier,
 		List<MeasureView> measures, Evaluation.EliminationResult elimination, List<String> alerts,
 		List<String> explanation, TraceView trace, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode input) {
@@ -23,7 +23,7 @@ record AssessmentView(String id, String householdId, LocalDate asOf, Instant ass
 	/** Where a rule file lives, as a reviewer finds it in the repository. */
 	static final String RULES_ROOT = "rules/";
 
-	static AssessmentView of(StoredAssessment assessment, Locale locale, boolean withInput) {
+	public static AssessmentView of(StoredAssessment assessment, Locale locale, boolean withInput) {
 		Evaluation evaluation = assessment.evaluation();
 		return new AssessmentView((assessment.id() != null) ? assessment.id().toString() : null,
 				evaluation.householdId(), evaluation.asOf(), assessment.assessedAt(), evaluation.ruleSetVersion(),
@@ -35,7 +35,7 @@ record AssessmentView(String id, String householdId, LocalDate asOf, Instant ass
 				TraceView.of(evaluation.trace(), locale), withInput ? assessment.profile() : null);
 	}
 
-	record MeasureView(String code, String category, Integer priority, BigDecimal amount, String name,
+	public record MeasureView(String code, String category, Integer priority, BigDecimal amount, String name,
 			List<ReasonView> reasons) {
 
 		static MeasureView of(Evaluation.MeasureResult measure, Locale locale) {
@@ -49,11 +49,11 @@ record AssessmentView(String id, String householdId, LocalDate asOf, Instant ass
 
 	}
 
-	record ReasonView(String ruleId, String clause, String text) {
+	public record ReasonView(String ruleId, String clause, String text) {
 
 	}
 
-	record TraceView(List<FiringView> firings, List<Evaluation.UsedParameter> parameters) {
+	public record TraceView(List<FiringView> firings, List<Evaluation.UsedParameter> parameters) {
 
 		static TraceView of(Evaluation.Trace trace, Locale locale) {
 			return new TraceView(trace.firings()
@@ -66,7 +66,7 @@ record AssessmentView(String id, String householdId, LocalDate asOf, Instant ass
 
 	}
 
-	record FiringView(int seq, String ruleId, String ruleName, String file, String clause, String description,
+	public record FiringView(int seq, String ruleId, String ruleName, String file, String clause, String description,
 			String reference, Map<String, Object> bindings) {
 
 	}
