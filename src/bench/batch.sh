@@ -9,7 +9,7 @@ JAR=$(ls target/fangpin-*.jar | head -1)
 FILE=test-cases/population/households-10000.ndjson
 PORT=${PORT:-18181}
 java -Xmx1g -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench \
-  --fangpin.data-dir=target/bench-data >target/bench-batch.log 2>&1 &
+  --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-batch.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do

@@ -8,7 +8,7 @@ SECONDS_PER_RUN=${1:-30}
 JAR=$(ls target/fangpin-*.jar | head -1)
 PORT=${PORT:-18182}
 rm -rf target/bench-data
-java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.data-dir=target/bench-data >target/bench-single.log 2>&1 &
+java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do

@@ -44,6 +44,6 @@ for run in $(seq 1 "$RUNS"); do
   echo "== run $run"
   measure "$BARE/bare.log" java -jar "$BARE"/target/bare-1.jar --server.port=0
   rm -rf target/bench-start
-  measure target/bench-start.log java -jar "$JAR" --server.port=0 --fangpin.data-dir=target/bench-start
+  measure target/bench-start.log java -jar "$JAR" --server.port=0 --fangpin.data-dir="$(pwd)/target/bench-start"
 done
 rm -rf "$BARE"
