@@ -3,15 +3,19 @@ package org.fangpin.assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.fangpin.rules.Evaluation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,12 +26,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentRepository {
 
+	private static final String INSERT = "INSERT INTO assessment (id, household_id, as_of, assessed_at, "
+			+ "rule_set_version, risk_group, profile_json, evaluation_json, supersedes, county, township, village, "
+			+ "cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final JsonMapper json;
 
-	AssessmentRepository(JdbcClient jdbc) {
+	AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 	}
 
@@ -37,18 +48,47 @@ class AssessmentRepository {
 
 	/** Inserts one assessment; {@code cause} names what caused it (a department alert), or null. */
 	void insert(StoredAssessment assessment, String cause) {
+		this.jdbc.sql(INSERT).params(row(assessment, cause)).update();
+	}
+
+	/** Inserts many assessments in one JDBC batch; the caller's transaction makes them one commit. */
+	void insertAll(List<StoredAssessment> assessments) {
+		if (assessments.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate(INSERT, assessments.stream().map((assessment) -> row(assessment, null)).toList());
+	}
+
+	private Object[] row(StoredAssessment assessment, String cause) {
 		Evaluation evaluation = assessment.evaluation();
 		JsonNode region = (assessment.profile() != null) ? assessment.profile().get("region") : null;
-		this.jdbc
-			.sql("INSERT INTO assessment (id, household_id, as_of, assessed_at, rule_set_version, risk_group, "
-					+ "profile_json, evaluation_json, supersedes, county, township, village, cause) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(assessment.id(), evaluation.householdId(), evaluation.asOf(),
-					Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
-					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation),
-					assessment.supersedes(), text(region, "county"), text(region, "township"),
-					text(region, "village"), cause)
-			.update();
+		return new Object[] { assessment.id(), evaluation.householdId(), evaluation.asOf(),
+				Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
+				this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation),
+				assessment.supersedes(), text(region, "county"), text(region, "township"), text(region, "village"),
+				cause };
+	}
+
+	/**
+	 * Streams the input of the latest assessment of every household (by assessed time, then id), with the date it
+	 * was assessed on, in household order. Rows are handed over one at a time, never collected.
+	 */
+	void forEachLatestInput(Consumer<LatestInput> consumer) {
+		this.template.query(
+				"SELECT household_id, as_of, profile_json FROM (SELECT household_id, as_of, profile_json, "
+						+ "ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY assessed_at DESC, id DESC) AS n "
+						+ "FROM assessment) latest WHERE n = 1 ORDER BY household_id",
+				(RowCallbackHandler) (row) -> consumer.accept(new LatestInput(row.getString("household_id"),
+						row.getObject("as_of", LocalDate.class), row.getString("profile_json"))));
+	}
+
+	/** The input of a household's latest assessment as stored, and its assessment date. */
+	record LatestInput(String householdId, LocalDate asOf, String profileJson) {
+
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM assessment").query(Long.class).single();
 	}
 
 	/** The latest assessment of every household in a region (null parts match anything). */

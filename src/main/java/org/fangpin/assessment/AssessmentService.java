@@ -144,15 +144,7 @@ public class AssessmentService {
 	/** The profile with the monitoring state its case decides, when there is a case that does. */
 	private JsonNode withCaseMonitoring(JsonNode profile) {
 		CaseRecords records = this.cases.getIfAvailable();
-		if (records == null || profile == null || !profile.isObject() || profile.get("householdId") == null
-				|| !profile.get("householdId").isString()) {
-			return profile;
-		}
-		return records.monitoringOf(profile.get("householdId").stringValue()).map((monitoring) -> {
-			tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) profile.deepCopy();
-			copy.set("monitoring", monitoring);
-			return (JsonNode) copy;
-		}).orElse(profile);
+		return (records != null) ? records.applyTo(profile) : profile;
 	}
 
 	/** Today in the service's time zone: the default {@code asOf} and the latest one accepted. */

@@ -39,7 +39,9 @@ class RuleSetConfiguration {
 	@Bean(destroyMethod = "")
 	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
 			TransactionTemplate transactions, Clock clock) {
+		long start = System.nanoTime();
 		RuleSet ruleSet = loader.load(properties.dir());
+		long compileMillis = (System.nanoTime() - start) / 1_000_000;
 		Instant now = clock.instant();
 		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, "loaded from " + properties.dir(), now);
@@ -49,9 +51,9 @@ class RuleSetConfiguration {
 				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP",
 						"loaded from " + properties.dir(), now));
 		});
-		logger.info("Rule set {} loaded from {}: {} rules, {} parameters", ruleSet.version(),
-				properties.dir().toAbsolutePath().normalize(), ruleSet.rules().size(),
-				ruleSet.parameters().definitions().size());
+		logger.info("Rule set {}: {} rules, {} parameters, loaded from {} in {} ms", ruleSet.version(),
+				ruleSet.rules().size(), ruleSet.parameters().definitions().size(),
+				properties.dir().toAbsolutePath().normalize(), compileMillis);
 		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
 	}
 

@@ -40,8 +40,9 @@ class AssessmentRepositoryTests {
 
 	@BeforeEach
 	void emptyDatabase() {
-		this.jdbc = JdbcClient.create(this.database.migrated("assessments"));
-		this.repository = new AssessmentRepository(this.jdbc);
+		javax.sql.DataSource dataSource = this.database.migrated("assessments");
+		this.jdbc = JdbcClient.create(dataSource);
+		this.repository = new AssessmentRepository(this.jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 		this.jdbc.sql("INSERT INTO rule_set_version (version, created_at, created_by, file_count) VALUES (?, ?, ?, 0)")
 			.params(VERSION, java.sql.Timestamp.from(Instant.parse("2024-01-01T00:00:00Z")), "test")
 			.update();

@@ -74,6 +74,11 @@ class CaseworkApiTests {
 		// 5. a refused elimination listing the unmet clauses
 		JsonNode april = store(profile(household, "2025-04-01", 20000, 15000));
 		assertThat(april.get("elimination").get("unmet").toString()).isEqualTo("[\"E1\",\"E5\"]");
+		// a batch line for the same household is judged on the case's monitoring too, not the client's
+		Response batch = this.http.post("/api/v1/assessments/batch?store=false", "application/x-ndjson",
+				HttpClientSupport.JSON.readTree(profile(household, "2025-04-01", 20000, 15000)).toString() + "\n");
+		JsonNode line = HttpClientSupport.JSON.readTree(batch.body().split("\n")[0]);
+		assertThat(line.path("elimination").path("unmet").toString()).as(batch.body()).isEqualTo("[\"E1\",\"E5\"]");
 		Response refused = transition(caseId, "ELIMINATED", "2025-04-02", null);
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("unmet").toString()).isEqualTo("[\"E1\",\"E5\"]");

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 @Schema(name = "Assessment", description = "A household's assessment: risk group, risk types, assistance tier, "
 		+ "measures, the risk-elimination check, alerts, a plain-language explanation and the full trace. Texts "
 		+ "follow Accept-Language; codes never do")
-record AssessmentView(
+public record AssessmentView(
 		@Schema(description = "The assessment's id (a UUID version 7); null when nothing was stored "
 				+ "(POST /api/v1/evaluations)", example = "01a22c10-17e6-7c55-bf00-db3119df4cb9", format = "uuid",
 				types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String id,
@@ -87,7 +87,7 @@ record AssessmentView(
 	/** Where a rule file lives, as a reviewer finds it in the repository. */
 	static final String RULES_ROOT = "rules/";
 
-	static AssessmentView of(StoredAssessment assessment, Locale locale, boolean withInput) {
+	public static AssessmentView of(StoredAssessment assessment, Locale locale, boolean withInput) {
 		Evaluation evaluation = assessment.evaluation();
 		return new AssessmentView((assessment.id() != null) ? assessment.id().toString() : null,
 				evaluation.householdId(), evaluation.asOf(), assessment.assessedAt(), evaluation.ruleSetVersion(),
@@ -102,7 +102,7 @@ record AssessmentView(
 	}
 
 	@Schema(name = "Measure", description = "A recommended measure with the rules that recommend it")
-	record MeasureView(
+	public record MeasureView(
 			@Schema(description = "The measure, a code of the catalogue's measures", example = "MEDICAL_ASSISTANCE",
 					requiredMode = RequiredMode.REQUIRED, extensions = @Extension(name = "x-fangpin",
 							properties = @ExtensionProperty(name = "catalogue", value = "measures")))
@@ -133,7 +133,7 @@ record AssessmentView(
 	}
 
 	@Schema(name = "Reason", description = "A rule that recommends a measure")
-	record ReasonView(
+	public record ReasonView(
 			@Schema(description = "The rule's id", example = "M-05", requiredMode = RequiredMode.REQUIRED,
 					types = { "string", "null" }) String ruleId,
 			@Schema(description = "The policy clause the rule implements", example = "M-05",
@@ -146,7 +146,7 @@ record AssessmentView(
 	}
 
 	@Schema(name = "Trace", description = "Every rule that fired, in firing order, and every parameter value used")
-	record TraceView(
+	public record TraceView(
 			@ArraySchema(arraySchema = @Schema(description = "The rules that fired, in firing order",
 					requiredMode = RequiredMode.REQUIRED)) List<FiringView> firings,
 			@ArraySchema(arraySchema = @Schema(description = "The parameter values in force on asOf that the rules "
@@ -164,7 +164,7 @@ record AssessmentView(
 	}
 
 	@Schema(name = "Firing", description = "One rule firing with the values it matched")
-	record FiringView(
+	public record FiringView(
 			@Schema(description = "The firing's position, from 1", example = "9", minimum = "1",
 					requiredMode = RequiredMode.REQUIRED) int seq,
 			@Schema(description = "The rule's id", example = "S-RIGID", requiredMode = RequiredMode.REQUIRED,
