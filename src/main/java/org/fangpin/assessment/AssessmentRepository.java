@@ -3,14 +3,19 @@ package org.fangpin.assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.fangpin.rules.Evaluation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,28 +26,91 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentRepository {
 
+	private static final String INSERT = "INSERT INTO assessment (id, household_id, as_of, assessed_at, "
+			+ "rule_set_version, risk_group, profile_json, evaluation_json, supersedes, county, township, village, "
+			+ "cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final JsonMapper json;
 
-	AssessmentRepository(JdbcClient jdbc) {
+	AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 	}
 
 	void insert(StoredAssessment assessment) {
+		insert(assessment, null);
+	}
+
+	/** Inserts one assessment; {@code cause} names what caused it (a department alert), or null. */
+	void insert(StoredAssessment assessment, String cause) {
+		this.jdbc.sql(INSERT).params(row(assessment, cause)).update();
+	}
+
+	/** Inserts many assessments in one JDBC batch; the caller's transaction makes them one commit. */
+	void insertAll(List<StoredAssessment> assessments) {
+		if (assessments.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate(INSERT, assessments.stream().map((assessment) -> row(assessment, null)).toList());
+	}
+
+	private Object[] row(StoredAssessment assessment, String cause) {
 		Evaluation evaluation = assessment.evaluation();
-		this.jdbc
-			.sql("INSERT INTO assessment (id, household_id, as_of, assessed_at, rule_set_version, risk_group, "
-					+ "profile_json, evaluation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(assessment.id(), evaluation.householdId(), evaluation.asOf(),
-					Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
-					this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation))
-			.update();
+		JsonNode region = (assessment.profile() != null) ? assessment.profile().get("region") : null;
+		return new Object[] { assessment.id(), evaluation.householdId(), evaluation.asOf(),
+				Timestamp.from(assessment.assessedAt()), evaluation.ruleSetVersion(), evaluation.riskGroup(),
+				this.json.writeValueAsString(assessment.profile()), this.json.writeValueAsString(evaluation),
+				assessment.supersedes(), text(region, "county"), text(region, "township"), text(region, "village"),
+				cause };
+	}
+
+	/**
+	 * Streams the input of the latest assessment of every household (by assessed time, then id), with the date it
+	 * was assessed on, in household order. Rows are handed over one at a time, never collected.
+	 */
+	void forEachLatestInput(Consumer<LatestInput> consumer) {
+		this.template.query(
+				"SELECT household_id, as_of, profile_json FROM (SELECT household_id, as_of, profile_json, "
+						+ "ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY assessed_at DESC, id DESC) AS n "
+						+ "FROM assessment) latest WHERE n = 1 ORDER BY household_id",
+				(RowCallbackHandler) (row) -> consumer.accept(new LatestInput(row.getString("household_id"),
+						row.getObject("as_of", LocalDate.class), row.getString("profile_json"))));
+	}
+
+	/** The input of a household's latest assessment as stored, and its assessment date. */
+	record LatestInput(String householdId, LocalDate asOf, String profileJson) {
+
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM assessment").query(Long.class).single();
+	}
+
+	/** The latest assessment of every household in a region (null parts match anything). */
+	List<StoredAssessment> latestIn(String county, String township, String village) {
+		return this.jdbc
+			.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment a "
+					+ "WHERE (CAST(? AS VARCHAR) IS NULL OR county = ?) AND (CAST(? AS VARCHAR) IS NULL OR township = ?) "
+					+ "AND (CAST(? AS VARCHAR) IS NULL OR village = ?) AND NOT EXISTS (SELECT 1 FROM assessment b "
+					+ "WHERE b.household_id = a.household_id AND (b.assessed_at > a.assessed_at "
+					+ "OR (b.assessed_at = a.assessed_at AND b.id > a.id))) ORDER BY household_id")
+			.params(county, county, township, township, village, village)
+			.query(this::map)
+			.list();
+	}
+
+	private static String text(JsonNode node, String field) {
+		return (node != null && node.get(field) != null && node.get(field).isString()) ? node.get(field).stringValue()
+				: null;
 	}
 
 	Optional<StoredAssessment> find(UUID id) {
-		return this.jdbc.sql("SELECT id, assessed_at, profile_json, evaluation_json FROM assessment WHERE id = ?")
+		return this.jdbc.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment WHERE id = ?")
 			.param(id)
 			.query(this::map)
 			.optional();
@@ -50,7 +118,7 @@ class AssessmentRepository {
 
 	List<StoredAssessment> findByHousehold(String householdId, int limit) {
 		return this.jdbc
-			.sql("SELECT id, assessed_at, profile_json, evaluation_json FROM assessment WHERE household_id = ? "
+			.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment WHERE household_id = ? "
 					+ "ORDER BY assessed_at DESC, id DESC LIMIT ?")
 			.params(householdId, limit)
 			.query(this::map)
@@ -60,7 +128,8 @@ class AssessmentRepository {
 	private StoredAssessment map(ResultSet row, int rowNumber) throws SQLException {
 		return new StoredAssessment(row.getObject("id", UUID.class), row.getTimestamp("assessed_at").toInstant(),
 				this.json.readTree(row.getString("profile_json")),
-				this.json.readValue(row.getString("evaluation_json"), Evaluation.class));
+				this.json.readValue(row.getString("evaluation_json"), Evaluation.class),
+				row.getObject("supersedes", UUID.class));
 	}
 
 }

@@ -9,13 +9,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.fangpin.household.FieldError;
 import org.fangpin.household.HouseholdProfile;
+import org.fangpin.household.InvalidProfileException;
 import org.fangpin.household.ProfileReader;
 import org.fangpin.rules.Evaluation;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.ruleset.ActiveRuleSet;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +45,11 @@ public class AssessmentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<CaseRecords> cases;
+
 	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<CaseRecords> cases) {
+		this.cases = cases;
 		this.rules = rules;
 		this.events = events;
 		this.repository = repository;
@@ -52,7 +58,8 @@ public class AssessmentService {
 	}
 
 	/** Evaluates a profile without storing it; the result's id is null. */
-	public StoredAssessment evaluate(JsonNode profileJson) {
+	public StoredAssessment evaluate(JsonNode received) {
+		JsonNode profileJson = withCaseMonitoring(received);
 		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
 			RuleSet ruleSet = lease.ruleSet();
 			HouseholdProfile profile = read(ruleSet, profileJson);
@@ -68,6 +75,26 @@ public class AssessmentService {
 	/** Evaluates a profile and stores profile, result and trace in one transaction. */
 	@Transactional
 	public StoredAssessment assess(JsonNode profileJson) {
+		return assess(profileJson, null);
+	}
+
+	/**
+	 * Evaluates a profile and stores it as a correction of an earlier assessment of the same household, which stays
+	 * as it was.
+	 */
+	@Transactional
+	public StoredAssessment assess(JsonNode profileJson, String supersedes) {
+		return assess(profileJson, supersedes, null);
+	}
+
+	/**
+	 * Evaluates and stores a profile; {@code cause} names what caused the assessment (a department alert) and
+	 * {@code supersedes} the assessment it corrects. Either may be null.
+	 */
+	@Transactional
+	public StoredAssessment assess(JsonNode received, String supersedes, String cause) {
+		JsonNode profileJson = withCaseMonitoring(received);
+		StoredAssessment corrected = (supersedes != null) ? find(supersedes) : null;
 		Evaluation evaluation;
 		Duration evaluationTime;
 		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
@@ -77,8 +104,13 @@ public class AssessmentService {
 			evaluation = ruleSet.evaluate(profile);
 			evaluationTime = Duration.ofNanos(System.nanoTime() - start);
 		}
-		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation);
-		this.repository.insert(assessment);
+		if (corrected != null && !corrected.evaluation().householdId().equals(evaluation.householdId())) {
+			throw new InvalidProfileException(List.of(FieldError.of("householdId", "supersedes.household",
+					corrected.evaluation().householdId())));
+		}
+		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation,
+				(corrected != null) ? corrected.id() : null);
+		this.repository.insert(assessment, cause);
 		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
 		return assessment;
 	}
@@ -97,6 +129,22 @@ public class AssessmentService {
 	/** A household's assessments, newest first. */
 	public List<StoredAssessment> history(String householdId) {
 		return this.repository.findByHousehold(householdId, HISTORY_LIMIT);
+	}
+
+	/** The latest stored assessment of a household, if any. */
+	public java.util.Optional<StoredAssessment> latest(String householdId) {
+		return this.repository.findByHousehold(householdId, 1).stream().findFirst();
+	}
+
+	/** The latest assessment of every household in a region; null parts match any. */
+	public List<StoredAssessment> latestIn(String county, String township, String village) {
+		return this.repository.latestIn(county, township, village);
+	}
+
+	/** The profile with the monitoring state its case decides, when there is a case that does. */
+	private JsonNode withCaseMonitoring(JsonNode profile) {
+		CaseRecords records = this.cases.getIfAvailable();
+		return (records != null) ? records.applyTo(profile) : profile;
 	}
 
 	/** Today in the service's time zone: the default {@code asOf} and the latest one accepted. */

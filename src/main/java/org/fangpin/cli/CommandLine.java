@@ -14,6 +14,7 @@ import java.util.Set;
 import org.fangpin.household.InvalidProfileException;
 import org.slf4j.LoggerFactory;
 import org.fangpin.household.ProfileReader;
+import org.fangpin.population.HouseholdGenerator;
 import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.Evaluation;
 import org.fangpin.rules.ParameterNotInForceException;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CommandLine {
 
 	/** The commands this class runs; anything else starts the service. */
-	public static final Set<String> COMMANDS = Set.of("check", "assess", "help");
+	public static final Set<String> COMMANDS = Set.of("check", "assess", "bench-reloads", "generate", "screen", "impact",
+			"help");
 
 	static final JsonMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -51,9 +53,12 @@ public final class CommandLine {
 
 	private final PrintStream err;
 
+	private final BatchCommands batch;
+
 	public CommandLine(PrintStream out, PrintStream err) {
 		this.out = out;
 		this.err = err;
+		this.batch = new BatchCommands(out, err);
 	}
 
 	public static boolean handles(String[] args) {
@@ -80,11 +85,44 @@ public final class CommandLine {
 						? assess(Path.of(positional.get(0)), Path.of(options.getOrDefault("rules", "rules")),
 								options.get("lang"))
 						: usage();
+				case "bench-reloads" -> benchReloads(Path.of(options.getOrDefault("rules", "rules")),
+						Integer.parseInt(options.getOrDefault("count", "200")));
+				case "generate" -> options.containsKey("count")
+						? this.batch.generate(Long.parseLong(options.get("count")),
+								Long.parseLong(options.getOrDefault("seed", "1")),
+								options.containsKey("out") ? Path.of(options.get("out")) : null,
+								options.containsKey("as-of") ? LocalDate.parse(options.get("as-of"))
+										: HouseholdGenerator.DEFAULT_AS_OF,
+								options.get("format"))
+						: usage();
+				case "screen" -> (options.containsKey("in") && options.containsKey("out"))
+						? this.batch.screen(Path.of(options.get("in")), Path.of(options.get("out")),
+								Path.of(options.getOrDefault("rules", "rules")), locale(options.get("lang")),
+								threads(options))
+						: usage();
+				case "impact" -> (options.containsKey("rules") && options.containsKey("population"))
+						? this.batch.impact(Path.of(options.get("rules")), Path.of(options.get("population")),
+								Path.of(options.getOrDefault("against", "rules")),
+								Integer.parseInt(options.getOrDefault("limit", "1000")),
+								options.containsKey("json") ? Path.of(options.get("json")) : null, threads(options))
+						: usage();
 				default -> usage();
 			};
 		}
 		catch (RuleSetException ex) {
 			this.err.println(ex.getMessage());
+			return 1;
+		}
+		catch (NumberFormatException | java.time.format.DateTimeParseException ex) {
+			this.err.println("Bad option value: " + ex.getMessage());
+			return 2;
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			this.err.println("Cannot read or write: " + ex.getMessage());
+			return 1;
+		}
+		catch (Exception ex) {
+			this.err.println("Failed: " + ex);
 			return 1;
 		}
 	}
@@ -94,6 +132,13 @@ public final class CommandLine {
 				Usage: java -jar fangpin.jar COMMAND [options]
 				  check  [--rules DIR] [--cases DIR]    compile, lint and run the test cases; exit 1 on any failure
 				  assess FILE.json [--rules DIR] [--lang en]   print the assessment of one household profile
+				  bench-reloads [--rules DIR] [--count 200]     compile and swap the rule set COUNT times, printing the heap
+				  generate --count N [--seed S] [--out FILE.ndjson|FILE.csv] [--as-of DATE]
+				                                        write N synthetic Xinzhou households (stdout without --out)
+				  screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en] [--threads N]
+				                                        assess every household of a file, with a summary
+				  impact --rules DIR --population FILE.ndjson [--against DIR] [--limit N] [--json FILE]
+				                                        what the rules in DIR change against --against (./rules)
 				  (no command)                          start the service""");
 		return 2;
 	}
@@ -157,7 +202,52 @@ public final class CommandLine {
 		}
 	}
 
-	private static LocalDate today() {
+	/**
+	 * Loads a changed copy of the rule set {@code count} times, swapping each in as the active one and evaluating a
+	 * household on it, and prints the heap in use after a full GC every 20 swaps: a leak of knowledge bases or class
+	 * loaders shows as a heap that keeps growing.
+	 */
+	int benchReloads(Path rules, int count) {
+		Map<String, String> files = RuleSetLoader.readFiles(rules);
+		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
+		org.fangpin.household.HouseholdProfile household = new ProfileReader(Set.of()).read(JSON.readTree("""
+				{"householdId": "BENCH", "asOf": "2024-06-30", "povertyStatus": "LIFTED",
+				 "members": [{"age": 40, "laborCapacity": "FULL"}], "income": {"wages": 5000}}"""), today());
+		org.fangpin.ruleset.ActiveRuleSet active = new org.fangpin.ruleset.ActiveRuleSet(loader.load("reload 0", files),
+				"bench", java.time.Instant.now(), 0);
+		long start = System.nanoTime();
+		this.out.printf("swaps  heap-used-after-gc  classes-loaded  elapsed%n");
+		for (int i = 1; i <= count; i++) {
+			Map<String, String> changed = new java.util.TreeMap<>(files);
+			String first = changed.keySet().stream().filter((path) -> path.endsWith(".drl")).findFirst().orElseThrow();
+			changed.put(first, files.get(first) + "\n// reload " + i + "\n");
+			active.swap(new org.fangpin.ruleset.ActiveRuleSet.Activation(loader.load("reload " + i, changed), "bench",
+					java.time.Instant.now(), i));
+			try (org.fangpin.ruleset.ActiveRuleSet.Lease lease = active.acquire()) {
+				lease.ruleSet().evaluate(household);
+			}
+			if (i % 20 == 0 || i == 1) {
+				System.gc();
+				Runtime runtime = Runtime.getRuntime();
+				long used = runtime.totalMemory() - runtime.freeMemory();
+				this.out.printf("%5d  %14.1f MB  %14d  %6.0f s%n", i, used / 1048576.0,
+						java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+						(System.nanoTime() - start) / 1e9);
+			}
+		}
+		return 0;
+	}
+
+	private static java.util.Locale locale(String lang) {
+		return "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("zh-CN");
+	}
+
+	private static int threads(Map<String, String> options) {
+		return options.containsKey("threads") ? Integer.parseInt(options.get("threads"))
+				: Runtime.getRuntime().availableProcessors();
+	}
+
+	static LocalDate today() {
 		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.fangpin.household.HouseholdProfile;
@@ -35,6 +36,12 @@ public final class RuleSet implements AutoCloseable {
 
 	private final Set<String> measureCodes;
 
+	private final List<String> sortedParameters;
+
+	private static final int IN_FORCE_CACHE_SIZE = 10_000;
+
+	private final Map<InForceKey, List<ParameterValue>> inForce = new ConcurrentHashMap<>();
+
 	public RuleSet(String version, Map<String, String> files, ParameterTable parameters, Catalogue catalogue,
 			Set<String> requiredParameters, CompiledRules compiled, EngineOptions options) {
 		this.version = version;
@@ -42,6 +49,7 @@ public final class RuleSet implements AutoCloseable {
 		this.parameters = parameters;
 		this.catalogue = catalogue;
 		this.requiredParameters = Set.copyOf(requiredParameters);
+		this.sortedParameters = this.requiredParameters.stream().sorted().toList();
 		this.compiled = compiled;
 		this.evaluator = new Evaluator(compiled, catalogue, version, options);
 		this.measureCodes = catalogue.section("measures")
@@ -93,15 +101,35 @@ public final class RuleSet implements AutoCloseable {
 
 	/** The values in force on {@code date} in {@code region} of every parameter the rules read. */
 	public List<ParameterValue> parametersAt(LocalDate date, Region region) {
+		Region where = (region != null) ? region : Region.NONE;
+		// A population shares a handful of dates and counties: look each combination up once.
+		InForceKey key = new InForceKey(date, where.province(), where.city(), where.county());
+		List<ParameterValue> cached = this.inForce.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		List<ParameterValue> values = List.copyOf(lookUp(date, where));
+		if (this.inForce.size() >= IN_FORCE_CACHE_SIZE) {
+			this.inForce.clear();
+		}
+		this.inForce.put(key, values);
+		return values;
+	}
+
+	private List<ParameterValue> lookUp(LocalDate date, Region region) {
 		List<ParameterValue> values = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
-		for (String name : this.requiredParameters.stream().sorted().toList()) {
+		for (String name : this.sortedParameters) {
 			this.parameters.valueAt(name, date, region).ifPresentOrElse(values::add, () -> missing.add(name));
 		}
 		if (!missing.isEmpty()) {
 			throw new ParameterNotInForceException(missing, date);
 		}
 		return values;
+	}
+
+	private record InForceKey(LocalDate date, String province, String city, String county) {
+
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.rules.WhyNot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,20 @@ class RuleSetConfiguration {
 		return new RuleSetLoader(new EngineOptions(properties.maxFirings()));
 	}
 
+	@Bean
+	WhyNot whyNot(RuleSetLoader loader) {
+		return new WhyNot(loader);
+	}
+
 	@Bean(destroyMethod = "")
 	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
 			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+		long start = System.nanoTime();
 		RuleSet ruleSet = loader.load(properties.dir());
+		long compileMillis = (System.nanoTime() - start) / 1_000_000;
 		Instant now = clock.instant();
 		String comment = "loaded from " + properties.dir();
-		long sequence = transactions.execute((status) -> {
+		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, comment, now);
 			var latest = archive.latestActivation();
 			long activation = latest.filter((record) -> record.version().equals(ruleSet.version()))
@@ -49,9 +57,9 @@ class RuleSetConfiguration {
 					now, activation));
 			return activation;
 		});
-		logger.info("Rule set {} loaded from {}: {} rules, {} parameters", ruleSet.version(),
-				properties.dir().toAbsolutePath().normalize(), ruleSet.rules().size(),
-				ruleSet.parameters().definitions().size());
+		logger.info("Rule set {}: {} rules, {} parameters, loaded from {} in {} ms", ruleSet.version(),
+				ruleSet.rules().size(), ruleSet.parameters().definitions().size(),
+				properties.dir().toAbsolutePath().normalize(), compileMillis);
 		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
 	}
 

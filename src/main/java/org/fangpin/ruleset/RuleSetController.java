@@ -11,6 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fangpin.rules.Catalogue;
 import org.fangpin.rules.ParameterTable;
 import org.fangpin.rules.ParameterValue;
@@ -22,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Describes the rule set in force and its catalogue of codes. */
 @RestController
+@Tag(name = "Rule set", description = "The rule set in force and its catalogue of codes")
 class RuleSetController {
 
 	private final ActiveRuleSet active;
@@ -31,6 +41,10 @@ class RuleSetController {
 	}
 
 	@GetMapping("/api/v1/ruleset")
+	@Operation(operationId = "ruleSet", summary = "Describe the rule set in force",
+			description = "Its version, when and by whom it was activated, its files, its rules with their metadata "
+					+ "and its dated parameters.")
+	@ApiResponse(responseCode = "200", description = "The rule set in force")
 	RuleSetView ruleSet(Locale locale) {
 		ActiveRuleSet.Activation activation = this.active.current();
 		RuleSet ruleSet = activation.ruleSet();
@@ -54,6 +68,12 @@ class RuleSetController {
 	}
 
 	@GetMapping("/api/v1/catalogue")
+	@Operation(operationId = "catalogue", summary = "List every code the rule set emits, with its labels",
+			description = "Signals, risk groups, risk types, tiers, measures, elimination clauses and alerts, each "
+					+ "in reporting order with its policy clause and its labels in Chinese and English.")
+	@ApiResponse(responseCode = "200", description = "The catalogue of the rule set in force",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = CatalogueDocument.class)))
 	Map<String, Object> catalogue(Locale locale) {
 		RuleSet ruleSet = this.active.ruleSet();
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -77,17 +97,58 @@ class RuleSetController {
 		}
 	}
 
-	record RuleSetView(String version, Instant activatedAt, String activatedBy, List<FileView> files,
-			List<RuleView> rules, List<ParameterView> parameters) {
+	@Schema(name = "RuleSet", description = "The rule set in force")
+	record RuleSetView(
+			@Schema(description = "sha256: and the hash of every file's path and content",
+					example = "sha256:4f1c0d5e3b2a19887766554433221100ffeeddccbbaa99887766554433221100",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String version,
+			@Schema(description = "When it was activated (UTC)", example = "2026-11-30T10:00:00Z",
+					requiredMode = RequiredMode.REQUIRED) Instant activatedAt,
+			@Schema(description = "Who activated it", example = "system (start-up)",
+					requiredMode = RequiredMode.REQUIRED) String activatedBy,
+			@ArraySchema(arraySchema = @Schema(description = "Its files, by path",
+					requiredMode = RequiredMode.REQUIRED)) List<FileView> files,
+			@ArraySchema(arraySchema = @Schema(description = "Its rules, by file and then salience",
+					requiredMode = RequiredMode.REQUIRED)) List<RuleView> rules,
+			@ArraySchema(arraySchema = @Schema(description = "Its parameters with every dated value",
+					requiredMode = RequiredMode.REQUIRED)) List<ParameterView> parameters) {
 
 	}
 
-	record FileView(String path, String sha256, int bytes) {
+	@Schema(name = "RuleSetFile", description = "A file of the rule set")
+	record FileView(
+			@Schema(description = "The file's path from the repository root", example = "rules/20-signals/signals.drl",
+					requiredMode = RequiredMode.REQUIRED) String path,
+			@Schema(description = "sha256: and the SHA-256 of the file's content, in hex",
+					example = "sha256:9fa8edf28bbd80c7d0631c2602e73fc01b56adc1d32220dea752ed9263d11bea",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String sha256,
+			@Schema(description = "The file's size in bytes (UTF-8)", example = "5120", minimum = "0",
+					requiredMode = RequiredMode.REQUIRED) int bytes) {
 
 	}
 
-	record RuleView(String id, String name, String file, String clause, String description,
-			Map<String, String> descriptions, String reference, int salience) {
+	@Schema(name = "Rule", description = "A rule of the rule set with its metadata")
+	record RuleView(
+			@Schema(description = "The rule's stable id (metadata @id)", example = "S-RIGID",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String id,
+			@Schema(description = "The rule's name in its DRL file", example = "S-RIGID rigid expense pressure",
+					requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(description = "The file the rule lives in, from the repository root",
+					example = "rules/20-signals/signals.drl", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String file,
+			@Schema(description = "The policy clause the rule implements (metadata @clause)", example = "S-RIGID",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String clause,
+			@Schema(description = "The rule's description, in the requested language",
+					example = "There are rigid expenses, and per-capita income after them is below the monitoring "
+							+ "threshold",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String description,
+			@Schema(description = "The rule's description in both languages", implementation = Texts.class,
+					requiredMode = RequiredMode.REQUIRED) Map<String, String> descriptions,
+			@Schema(description = "The policy text the rule follows (metadata @reference)",
+					example = "policy.md §3 S-RIGID; 中农组发〔2021〕7号", types = { "string", "null" },
+					requiredMode = RequiredMode.REQUIRED) String reference,
+			@Schema(description = "The rule's salience: within a stage, higher fires first", example = "0",
+					requiredMode = RequiredMode.REQUIRED) int salience) {
 
 		static RuleView of(RuleInfo rule, Locale locale) {
 			return new RuleView(rule.id(), rule.name(), (rule.file() != null) ? "rules/" + rule.file() : null,
@@ -99,7 +160,17 @@ class RuleSetController {
 
 	}
 
-	record ParameterView(String name, String description, boolean readByRules, List<ParameterValue> values) {
+	@Schema(name = "Parameter", description = "A parameter of the rule set with its dated values")
+	record ParameterView(
+			@Schema(description = "The parameter's name", example = "monitoring.incomeThreshold",
+					requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(description = "What the parameter is, in the requested language",
+					example = "Monitoring threshold: per-capita net income per year, in yuan",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String description,
+			@Schema(description = "Whether a rule reads it (an unread parameter is documentation only)",
+					example = "true", requiredMode = RequiredMode.REQUIRED) boolean readByRules,
+			@ArraySchema(arraySchema = @Schema(description = "Its values, each in force from its date",
+					requiredMode = RequiredMode.REQUIRED)) List<ParameterValue> values) {
 
 		static ParameterView of(ParameterTable.Definition definition, Locale locale, RuleSet ruleSet) {
 			return new ParameterView(definition.name(), definition.description().in(locale),
@@ -108,14 +179,39 @@ class RuleSetController {
 
 	}
 
-	record CodeView(String code, String clause, String label, Map<String, String> labels, String category,
-			Integer priority) {
+	@Schema(name = "Code", description = "A code of the catalogue with its labels")
+	record CodeView(
+			@Schema(description = "The code; it never changes with the language", example = "MEDICAL_ASSISTANCE",
+					requiredMode = RequiredMode.REQUIRED) String code,
+			@Schema(description = "The policy clause that defines it", example = "M-05",
+					types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED) String clause,
+			@Schema(description = "Its label in the requested language", example = "Medical assistance",
+					requiredMode = RequiredMode.REQUIRED) String label,
+			@Schema(description = "Its labels in both languages", implementation = Texts.class,
+					requiredMode = RequiredMode.REQUIRED) Map<String, String> labels,
+			@Schema(description = "Measures only: SUBSIDY, INDUSTRY or EMPLOYMENT; null for other codes",
+					example = "SUBSIDY", types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED,
+					extensions = @Extension(name = "x-fangpin",
+							properties = @ExtensionProperty(name = "catalogue", value = "measureCategories")))
+			String category,
+			@Schema(description = "Measures only: the priority, 1 first; null for other codes", example = "1",
+					types = { "integer", "null" }, requiredMode = RequiredMode.REQUIRED) Integer priority) {
 
 		static CodeView of(Catalogue.Entry entry, Locale locale) {
 			return new CodeView(entry.code(), entry.clause(), entry.label().in(locale),
 					Map.of("zh-CN", entry.label().zh(), "en", entry.label().en()), entry.category(),
 					entry.priority());
 		}
+
+	}
+
+	@Schema(name = "Texts", description = "A text in Chinese and in English",
+			additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+	record Texts(
+			@com.fasterxml.jackson.annotation.JsonProperty("zh-CN") @Schema(description = "In Chinese",
+					example = "医疗救助", requiredMode = RequiredMode.REQUIRED) String zhCn,
+			@Schema(description = "In English", example = "Medical assistance",
+					requiredMode = RequiredMode.REQUIRED) String en) {
 
 	}
 

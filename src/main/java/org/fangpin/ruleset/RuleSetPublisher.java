@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.fangpin.rules.PolicyCases;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetException;
@@ -60,8 +62,23 @@ public class RuleSetPublisher {
 	}
 
 	/** What a publishing step did: the gate's report, whether it activated, and the versions involved. */
-	public record Publication(ValidationReport report, boolean activated, String activeVersion,
-			String previousVersion, String message) {
+	@Schema(name = "Publication", description = "What a reload or rollback did: the gate's report, whether a new "
+			+ "version was activated, and the versions before and after")
+	public record Publication(
+			@Schema(description = "The validation gate's report on the files to publish",
+					requiredMode = RequiredMode.REQUIRED) ValidationReport report,
+			@Schema(description = "Whether the files became the rule set in force: false when the gate failed or "
+					+ "the version was already active", example = "true", requiredMode = RequiredMode.REQUIRED)
+			boolean activated,
+			@Schema(description = "The version in force after the request",
+					example = "sha256:9c2e7d1f0a4b3c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String activeVersion,
+			@Schema(description = "The version that was in force before the request",
+					example = "sha256:4f1c0d5e3b2a19887766554433221100ffeeddccbbaa99887766554433221100",
+					pattern = "^sha256:[0-9a-f]{64}$", requiredMode = RequiredMode.REQUIRED) String previousVersion,
+			@Schema(description = "What happened, in one sentence (English)",
+					example = "activated sha256:9c2e7d1f0a4b3c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+					requiredMode = RequiredMode.REQUIRED) String message) {
 
 	}
 
@@ -136,7 +153,7 @@ public class RuleSetPublisher {
 						"the rule set " + previous + " is already active");
 			}
 			var now = this.clock.instant();
-			long sequence = this.transactions.execute((status) -> {
+			long sequence = RuleSetArchive.inTransaction(this.transactions, () -> {
 				this.archive.archive(ruleSet.version(), ruleSet.files(), by, comment, now);
 				long activation = this.archive.activate(ruleSet.version(), by, action, comment, now);
 				this.events.publishEvent(

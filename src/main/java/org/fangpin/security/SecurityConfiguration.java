@@ -28,6 +28,8 @@ class SecurityConfiguration {
 
 	private static final String REVIEWER = Role.REVIEWER.name();
 
+	private static final String DEPARTMENT_FEED = Role.DEPARTMENT_FEED.name();
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
@@ -44,8 +46,23 @@ class SecurityConfiguration {
 			// Assessing households
 			.requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/assessments", "/api/v1/assessments/batch")
 			.hasRole(CASEWORKER)
-			// Reading assessments and a household's history
-			.requestMatchers(HttpMethod.GET, "/api/v1/assessments/**", "/api/v1/households/**")
+			// Exports of a stored assessment go to reviewers
+			.requestMatchers(HttpMethod.GET, "/api/v1/assessments/*/export")
+			.hasRole(REVIEWER)
+			// Why, why not and what if: read-only questions about a stored assessment; nothing is stored
+			.requestMatchers(HttpMethod.POST, "/api/v1/assessments/*/replay", "/api/v1/assessments/*/what-if")
+			.hasAnyRole(CASEWORKER, REVIEWER)
+			// Reading assessments, a household's history and its cases
+			.requestMatchers(HttpMethod.GET, "/api/v1/assessments/**", "/api/v1/households/**", "/api/v1/cases/**")
+			.hasAnyRole(CASEWORKER, REVIEWER)
+			// Casework: caseworkers record transitions and the measures applied
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/transitions", "/api/v1/cases/*/measures")
+			.hasRole(CASEWORKER)
+			// Department alerts come from the other departments' feeds
+			.requestMatchers(HttpMethod.POST, "/api/v1/alerts")
+			.hasRole(DEPARTMENT_FEED)
+			// The watch list and reports, for reviewers and the county office's caseworkers
+			.requestMatchers(HttpMethod.GET, "/api/v1/watchlist", "/api/v1/watchlist.csv", "/api/v1/reports/**")
 			.hasAnyRole(CASEWORKER, REVIEWER)
 			// The rule set lifecycle
 			.requestMatchers(HttpMethod.POST, "/api/v1/ruleset/validate", "/api/v1/ruleset/reload",
@@ -55,10 +72,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/ruleset", "/api/v1/ruleset/versions",
 					"/api/v1/ruleset/versions/**", "/api/v1/ruleset/diff", "/api/v1/catalogue")
 			.authenticated()
-			// Review: the audit log, the console and exports
+			// Review: the audit log and the console
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit")
 			.hasRole(REVIEWER)
-			.requestMatchers("/console/**", "/api/v1/exports/**")
+			.requestMatchers("/console", "/console/**")
 			.hasRole(REVIEWER)
 			// Operations and the API description
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fangpin.assessment.AssessmentNotFoundException;
+import org.fangpin.casework.CaseworkException;
 import org.fangpin.household.FieldError;
 import org.fangpin.household.InvalidProfileException;
 import org.fangpin.rules.ParameterNotInForceException;
@@ -101,6 +102,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unknownVersion(RuleSetPublisher.UnknownRuleSetVersionException ex, Locale locale) {
 		return this.problems.create(HttpStatus.NOT_FOUND, "rule-set-version-not-found", locale, ex.version());
+	}
+
+	@ExceptionHandler
+	ProblemDetail casework(CaseworkException ex, Locale locale) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+		};
+		ProblemDetail problem = this.problems.create(status, "casework-" + ex.kind().name().toLowerCase(), locale,
+				ex.getMessage());
+		if (!ex.unmet().isEmpty()) {
+			problem.setProperty("unmet", ex.unmet());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler

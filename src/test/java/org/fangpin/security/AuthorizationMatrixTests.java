@@ -14,9 +14,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,12 +56,28 @@ class AuthorizationMatrixTests {
 
 	private static final String SOME_ID = "0193a1c2-0000-7000-8000-000000000000";
 
+	private static final Set<String> CASEWORKER_OR_REVIEWER = Set.of("CASEWORKER", "REVIEWER");
+
+	private static final String ASSESSMENT = "/api/v1/assessments/" + SOME_ID;
+
 	private static final List<Endpoint> ENDPOINTS = List.of(
+			// assessing households
 			new Endpoint("POST", "/api/v1/evaluations", PROFILE, Set.of("CASEWORKER")),
 			new Endpoint("POST", "/api/v1/assessments", PROFILE, Set.of("CASEWORKER")),
 			new Endpoint("POST", "/api/v1/assessments/batch", "{}", Set.of("CASEWORKER")),
-			new Endpoint("GET", "/api/v1/assessments/" + SOME_ID, null, Set.of("CASEWORKER", "REVIEWER")),
-			new Endpoint("GET", "/api/v1/households/MATRIX-1/assessments", null, Set.of("CASEWORKER", "REVIEWER")),
+			new Endpoint("GET", ASSESSMENT, null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/households/MATRIX-1/assessments", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/households/MATRIX-1/assessments.csv", null, CASEWORKER_OR_REVIEWER),
+			// review
+			new Endpoint("POST", ASSESSMENT + "/replay", "", CASEWORKER_OR_REVIEWER),
+			new Endpoint("POST", ASSESSMENT + "/what-if", "{}", CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", ASSESSMENT + "/sensitivity", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", ASSESSMENT + "/why-not", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", ASSESSMENT + "/export", null, Set.of("REVIEWER")),
+			new Endpoint("GET", "/api/v1/audit", null, Set.of("REVIEWER")),
+			new Endpoint("GET", "/console", null, Set.of("REVIEWER")),
+			new Endpoint("GET", "/console/", null, Set.of("REVIEWER")),
+			// the rule set lifecycle
 			new Endpoint("POST", "/api/v1/ruleset/validate", "{\"files\": {}}", Set.of("POLICY_EDITOR")),
 			new Endpoint("POST", "/api/v1/ruleset/reload", "", Set.of("POLICY_EDITOR")),
 			new Endpoint("POST", "/api/v1/ruleset/rollback", "{\"version\": \"sha256:0000\"}", Set.of("POLICY_EDITOR")),
@@ -64,18 +87,34 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/api/v1/ruleset/versions/sha256:0000", null, SIGNED_IN),
 			new Endpoint("GET", "/api/v1/ruleset/diff?from=sha256:0000", null, SIGNED_IN),
 			new Endpoint("GET", "/api/v1/catalogue", null, SIGNED_IN),
-			new Endpoint("GET", "/api/v1/audit", null, Set.of("REVIEWER")),
-			new Endpoint("GET", "/console/", null, Set.of("REVIEWER")),
-			new Endpoint("GET", "/api/v1/exports/assessments", null, Set.of("REVIEWER")),
+			// casework
+			new Endpoint("POST", "/api/v1/alerts", "", Set.of("DEPARTMENT_FEED")),
+			new Endpoint("GET", "/api/v1/households/MATRIX-1/cases", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/cases/" + SOME_ID, null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("POST", "/api/v1/cases/" + SOME_ID + "/transitions", "{}", Set.of("CASEWORKER")),
+			new Endpoint("POST", "/api/v1/cases/" + SOME_ID + "/measures", "{}", Set.of("CASEWORKER")),
+			new Endpoint("GET", "/api/v1/watchlist", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/watchlist.csv", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/reports/summary", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/reports/summary.csv", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/reports/households?riskGroup=MARGINAL", null, CASEWORKER_OR_REVIEWER),
+			// operations and the API description
 			new Endpoint("GET", "/actuator/health", null, EVERYONE),
 			new Endpoint("GET", "/actuator/info", null, SIGNED_IN),
+			new Endpoint("GET", "/actuator/prometheus", null, SIGNED_IN),
 			new Endpoint("GET", "/v3/api-docs", null, EVERYONE),
 			new Endpoint("GET", "/swagger-ui/index.html", null, EVERYONE),
+			// nothing else
 			new Endpoint("GET", "/api/v1/unlisted", null, NOBODY),
-			new Endpoint("DELETE", "/api/v1/assessments/" + SOME_ID, null, NOBODY),
+			new Endpoint("DELETE", ASSESSMENT, null, NOBODY),
 			new Endpoint("PUT", "/api/v1/ruleset", "{}", NOBODY),
+			new Endpoint("PATCH", "/api/v1/cases/" + SOME_ID, "{}", NOBODY),
 			new Endpoint("GET", "/api/v2/evaluations", null, NOBODY),
 			new Endpoint("GET", "/somewhere-else", null, SIGNED_IN));
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
 
 	@LocalServerPort
 	int port;
@@ -112,6 +151,31 @@ class AuthorizationMatrixTests {
 		else {
 			assertProblem(response, 403, "forbidden");
 		}
+	}
+
+	/** The matrix lists every endpoint the service maps: a new endpoint without a row fails here. */
+	@Test
+	void theMatrixCoversEveryMappedEndpoint() {
+		PathPatternParser parser = new PathPatternParser();
+		List<String> missing = new ArrayList<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				PathPattern path = parser.parse(pattern);
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					boolean listed = ENDPOINTS.stream()
+						.anyMatch((endpoint) -> endpoint.method().equals(method.name())
+								&& path.matches(PathContainer.parsePath(endpoint.path().replaceFirst("\\?.*", ""))));
+					if (!listed) {
+						missing.add(method + " " + pattern);
+					}
+				}
+			}
+		});
+		assertThat(missing).as("endpoints without a row in the authorization matrix").isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.fangpin.rules.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,18 +70,20 @@ public final class DroolsCompiler {
 		KieBase base = container.getKieBase();
 		List<RuleInfo> rules = new ArrayList<>();
 		Map<String, RuleInfo> byKey = new HashMap<>();
+		Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
 		for (KiePackage kiePackage : base.getKiePackages()) {
 			for (Rule rule : kiePackage.getRules()) {
 				RuleInfo info = info(rule);
 				rules.add(info);
 				byKey.put(CompiledRules.key(rule.getPackageName(), rule.getName()), info);
+				byRule.put(rule, info);
 			}
 		}
 		rules.sort((a, b) -> {
 			int byFile = String.valueOf(a.file()).compareTo(String.valueOf(b.file()));
 			return (byFile != 0) ? byFile : Integer.compare(b.salience(), a.salience());
 		});
-		return new CompiledRules(container, base, rules, byKey);
+		return new CompiledRules(container, base, rules, byKey, byRule);
 	}
 
 	private static RuleInfo info(Rule rule) {

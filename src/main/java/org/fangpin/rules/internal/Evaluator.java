@@ -3,7 +3,8 @@ package org.fangpin.rules.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,19 @@ import org.fangpin.rules.facts.RiskType;
 import org.fangpin.rules.facts.Signal;
 import org.fangpin.rules.facts.Threshold;
 import org.fangpin.rules.facts.Unmet;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.AgendaGroupPoppedEvent;
+import org.kie.api.event.rule.AgendaGroupPushedEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.MatchCancelledEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleFlowGroupActivatedEvent;
+import org.kie.api.event.rule.RuleFlowGroupDeactivatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -70,19 +79,37 @@ public final class Evaluator {
 
 	private final Explainer explainer;
 
+	private final CatalogueIndex index;
+
+	/** Each rule's declaration ids and binding names, learnt from its first firing. */
+	private final Map<Rule, String[]> declarations = new ConcurrentHashMap<>();
+
 	public Evaluator(CompiledRules compiled, Catalogue catalogue, String version, EngineOptions options) {
 		this.compiled = compiled;
 		this.catalogue = catalogue;
 		this.version = version;
 		this.options = options;
-		this.explainer = new Explainer(catalogue);
+		this.index = new CatalogueIndex(catalogue);
+		this.explainer = new Explainer(catalogue, this.index);
 	}
 
 	public Evaluation evaluate(HouseholdProfile profile, List<ParameterValue> parameters) {
-		Recorder recorder = new Recorder(this.compiled);
-		KieSession session = this.compiled.pool().newKieSession();
-		session.addEventListener((DefaultAgendaEventListener) recorder);
-		session.addEventListener((RuleRuntimeEventListener) recorder);
+		CompiledRules.PooledSession<Recorder> pooled = this.compiled.acquire(() -> new Recorder(this.compiled, this.declarations));
+		Recorder recorder = pooled.listener();
+		boolean healthy = false;
+		try {
+			fire(pooled.session(), recorder, profile, parameters);
+			healthy = true;
+			return assemble(profile, parameters, recorder);
+		}
+		finally {
+			recorder.clear();
+			this.compiled.release(pooled, healthy);
+		}
+	}
+
+	private void fire(KieSession session, Recorder recorder, HouseholdProfile profile,
+			List<ParameterValue> parameters) {
 		try {
 			Facts.insert(session, profile, parameters);
 			int fired = session.fireAllRules(this.options.maxFirings() + 1);
@@ -93,8 +120,7 @@ public final class Evaluator {
 			}
 		}
 		catch (ConsequenceException ex) {
-			RuleInfo rule = this.compiled.rule(ex.getMatch().getRule().getPackageName(),
-					ex.getMatch().getRule().getName());
+			RuleInfo rule = this.compiled.rule(ex.getMatch().getRule());
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new RuleEvaluationException("Rule " + id(rule) + " failed: " + cause, id(rule), file(rule), cause);
 		}
@@ -106,12 +132,6 @@ public final class Evaluator {
 			throw new RuleEvaluationException("Rule " + id(rule) + " could not be evaluated: " + ex.getMessage(),
 					id(rule), file(rule), ex);
 		}
-		finally {
-			session.removeEventListener((DefaultAgendaEventListener) recorder);
-			session.removeEventListener((RuleRuntimeEventListener) recorder);
-			session.dispose();
-		}
-		return assemble(profile, parameters, recorder);
 	}
 
 	private Evaluation assemble(HouseholdProfile profile, List<ParameterValue> parameters, Recorder recorder) {
@@ -186,7 +206,7 @@ public final class Evaluator {
 			.sorted(Comparator
 				.comparing((MeasureResult measure) -> (measure.priority() != null) ? measure.priority()
 						: Integer.MAX_VALUE)
-				.thenComparing((measure) -> this.catalogue.position("measures", measure.code())))
+				.thenComparing((measure) -> this.index.position("measures", measure.code())))
 			.toList();
 		IncomeFigures income = new IncomeFigures(size, netIncome, perCapita, rigid, afterRigid,
 				(threshold != null) ? threshold.value() : null);
@@ -205,7 +225,7 @@ public final class Evaluator {
 	}
 
 	private MeasureResult measure(MeasureBuilder builder) {
-		Catalogue.Entry entry = this.catalogue.find("measures", builder.code).orElse(null);
+		Catalogue.Entry entry = this.index.find("measures", builder.code);
 		return new MeasureResult(builder.code, (entry != null) ? entry.category() : null,
 				(entry != null) ? entry.priority() : null, builder.amount,
 				(entry != null) ? entry.label() : new LocalizedText(builder.code, builder.code),
@@ -213,7 +233,7 @@ public final class Evaluator {
 	}
 
 	private void sort(List<String> codes, String section) {
-		codes.sort(Comparator.comparingInt((code) -> this.catalogue.position(section, code)));
+		this.index.sort(codes, section);
 	}
 
 	private static void addOnce(List<String> codes, String code) {
@@ -271,40 +291,57 @@ public final class Evaluator {
 
 	}
 
-	/** Listens to one session: every firing with its bindings, and every fact a rule inserted. */
-	private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+	/**
+	 * Listens to one pooled session for its whole life, and is cleared after each evaluation: every firing with its
+	 * bindings, and every fact a rule inserted.
+	 */
+	private static final class Recorder implements AgendaEventListener, RuleRuntimeEventListener {
 
 		private final CompiledRules compiled;
+
+		private final Map<Rule, String[]> declarations;
 
 		private final List<Firing> firings = new ArrayList<>();
 
 		private final List<Inserted> inserted = new ArrayList<>();
 
-		private final Map<RuleInfo, Integer> counts = new HashMap<>();
+		private final Map<RuleInfo, int[]> counts = new IdentityHashMap<>();
 
-		Recorder(CompiledRules compiled) {
+		Recorder(CompiledRules compiled, Map<Rule, String[]> declarations) {
 			this.compiled = compiled;
+			this.declarations = declarations;
 		}
 
 		@Override
 		public void afterMatchFired(AfterMatchFiredEvent event) {
 			Match match = event.getMatch();
-			RuleInfo rule = this.compiled.rule(match.getRule().getPackageName(), match.getRule().getName());
-			Map<String, Object> bindings = new LinkedHashMap<>();
-			for (String declaration : match.getDeclarationIds()) {
-				String name = declaration.startsWith("$") ? declaration.substring(1) : declaration;
-				bindings.put(name, Bindings.plain(match.getDeclarationValue(declaration)));
+			RuleInfo rule = this.compiled.rule(match.getRule());
+			// Declaration ids in the engine's order, each followed by its name without the $.
+			String[] ids = this.declarations.computeIfAbsent(match.getRule(), (key) -> names(match));
+			Map<String, Object> bindings = new LinkedHashMap<>(Math.max(4, ids.length));
+			for (int i = 0; i < ids.length; i += 2) {
+				bindings.put(ids[i + 1], Bindings.plain(match.getDeclarationValue(ids[i])));
 			}
 			this.firings.add(new Firing(this.firings.size() + 1, rule.id(), rule.name(), rule.file(), rule.clause(),
 					rule.description(), rule.reference(), bindings));
-			this.counts.merge(rule, 1, Integer::sum);
+			this.counts.computeIfAbsent(rule, (key) -> new int[1])[0]++;
+		}
+
+		private static String[] names(Match match) {
+			List<String> ids = match.getDeclarationIds();
+			String[] names = new String[ids.size() * 2];
+			for (int i = 0; i < ids.size(); i++) {
+				String declaration = ids.get(i);
+				names[2 * i] = declaration;
+				names[2 * i + 1] = declaration.startsWith("$") ? declaration.substring(1) : declaration;
+			}
+			return names;
 		}
 
 		@Override
 		public void objectInserted(ObjectInsertedEvent event) {
 			if (event.getRule() != null) {
-				this.inserted.add(new Inserted(event.getObject(),
-						this.compiled.rule(event.getRule().getPackageName(), event.getRule().getName())));
+				this.inserted.add(new Inserted(event.getObject(), this.compiled.rule(event.getRule())));
 			}
 		}
 
@@ -316,12 +353,58 @@ public final class Evaluator {
 		public void objectDeleted(ObjectDeletedEvent event) {
 		}
 
+		@Override
+		public void matchCreated(MatchCreatedEvent event) {
+		}
+
+		@Override
+		public void matchCancelled(MatchCancelledEvent event) {
+		}
+
+		@Override
+		public void beforeMatchFired(BeforeMatchFiredEvent event) {
+		}
+
+		@Override
+		public void agendaGroupPopped(AgendaGroupPoppedEvent event) {
+		}
+
+		@Override
+		public void agendaGroupPushed(AgendaGroupPushedEvent event) {
+		}
+
+		@Override
+		public void beforeRuleFlowGroupActivated(RuleFlowGroupActivatedEvent event) {
+		}
+
+		@Override
+		public void afterRuleFlowGroupActivated(RuleFlowGroupActivatedEvent event) {
+		}
+
+		@Override
+		public void beforeRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent event) {
+		}
+
+		@Override
+		public void afterRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent event) {
+		}
+
 		RuleInfo mostFired() {
-			return this.counts.entrySet()
-				.stream()
-				.max(Map.Entry.comparingByValue())
-				.map(Map.Entry::getKey)
-				.orElse(null);
+			RuleInfo most = null;
+			int max = 0;
+			for (Map.Entry<RuleInfo, int[]> entry : this.counts.entrySet()) {
+				if (entry.getValue()[0] > max) {
+					max = entry.getValue()[0];
+					most = entry.getKey();
+				}
+			}
+			return most;
+		}
+
+		void clear() {
+			this.firings.clear();
+			this.inserted.clear();
+			this.counts.clear();
 		}
 
 	}

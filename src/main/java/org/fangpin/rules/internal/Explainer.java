@@ -23,8 +23,18 @@ final class Explainer {
 
 	private final Catalogue catalogue;
 
-	Explainer(Catalogue catalogue) {
+	private final CatalogueIndex index;
+
+	/** DecimalFormat is costly to build and not thread-safe: one of each per thread. */
+	private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal
+		.withInitial(() -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
+	private static final ThreadLocal<DecimalFormat> AMOUNT = ThreadLocal
+		.withInitial(() -> new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
+	Explainer(Catalogue catalogue, CatalogueIndex index) {
 		this.catalogue = catalogue;
+		this.index = index;
 	}
 
 	List<LocalizedText> explain(IncomeFigures income, Integer thresholdYear, String riskGroup,
@@ -79,8 +89,10 @@ final class Explainer {
 		List<String> chinese = new ArrayList<>();
 		List<String> english = new ArrayList<>();
 		for (String code : codes) {
-			Catalogue.Entry entry = this.catalogue.find(section, code)
-				.orElse(new Catalogue.Entry(code, null, new LocalizedText(code, code), null, null));
+			Catalogue.Entry entry = this.index.find(section, code);
+			if (entry == null) {
+				entry = new Catalogue.Entry(code, null, new LocalizedText(code, code), null, null);
+			}
 			chinese.add(zh.apply(entry));
 			english.add(en.apply(entry));
 		}
@@ -115,12 +127,12 @@ final class Explainer {
 
 	/** 6,500.00 */
 	static String money(BigDecimal value) {
-		return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+		return MONEY.get().format(value);
 	}
 
 	/** 7,400 or 7,400.5 */
 	static String amount(BigDecimal value) {
-		return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+		return AMOUNT.get().format(value);
 	}
 
 }

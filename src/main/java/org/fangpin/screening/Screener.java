@@ -1,0 +1,76 @@
+package org.fangpin.screening;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+
+import org.fangpin.household.HouseholdProfile;
+import org.fangpin.household.ProfileReader;
+import org.fangpin.rules.Evaluation;
+import org.fangpin.rules.RuleSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Screens one line of a batch against one rule set: parse, read (every rule of the API contract), evaluate. It never
+ * throws for a bad line: the problem comes back in the result, so the batch goes on. Safe to share between threads.
+ */
+public final class Screener {
+
+	private final RuleSet ruleSet;
+
+	private final ProfileReader reader;
+
+	private final Function<byte[], JsonNode> parser;
+
+	private final LocalDate today;
+
+	private final int maxLineBytes;
+
+	/**
+	 * @param parser parses one line strictly (it throws on malformed JSON); for CSV it converts a row
+	 * @param today the date {@code asOf} defaults to and must not be after
+	 */
+	public Screener(RuleSet ruleSet, Function<byte[], JsonNode> parser, LocalDate today, int maxLineBytes) {
+		this.ruleSet = ruleSet;
+		this.reader = new ProfileReader(ruleSet.measureCodes());
+		this.parser = parser;
+		this.today = today;
+		this.maxLineBytes = maxLineBytes;
+	}
+
+	public RuleSet ruleSet() {
+		return this.ruleSet;
+	}
+
+	public Screened screen(ProfileLines.Line line) {
+		if (line.tooLong()) {
+			return new Screened(line.number(), null, null, null, new LineTooLongException(this.maxLineBytes), 0);
+		}
+		JsonNode json;
+		try {
+			json = this.parser.apply(line.bytes());
+		}
+		catch (RuntimeException ex) {
+			return new Screened(line.number(), null, null, null, ex, 0);
+		}
+		return screen(line.number(), json);
+	}
+
+	public Screened screen(long number, JsonNode json) {
+		String householdId = householdId(json);
+		try {
+			HouseholdProfile profile = this.reader.read(json, this.today);
+			long start = System.nanoTime();
+			Evaluation evaluation = this.ruleSet.evaluate(profile);
+			return new Screened(number, householdId, json, evaluation, null, System.nanoTime() - start);
+		}
+		catch (RuntimeException ex) {
+			return new Screened(number, householdId, json, null, ex, 0);
+		}
+	}
+
+	private static String householdId(JsonNode json) {
+		JsonNode id = (json != null && json.isObject()) ? json.get("householdId") : null;
+		return (id != null && id.isString()) ? id.stringValue() : null;
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.fangpin.casework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.fangpin.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cases, their transitions and the measures applied, on H2 and on PostgreSQL alike. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class CaseRepositoryTests {
+
+	static final String CASEWORKER = "王社工";
+
+	@Parameter
+	TestDatabase database;
+
+	CaseRepository cases;
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.cases = new CaseRepository(JdbcClient.create(this.database.migrated("cases")));
+	}
+
+	@Test
+	void aNewCaseIsReadBackAsOpened() {
+		HouseholdCase opened = open("H-1", "2025-03-01T02:00:00.123456Z", "2025-03-01", null);
+		this.cases.insert(opened);
+
+		assertThat(this.cases.find(opened.id())).contains(opened);
+		assertThat(this.cases.find(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void aCaseKeepsEveryTransitionAndMeasureInTheOrderTheyWereRecorded() {
+		HouseholdCase opened = open("H-1", "2025-03-01T02:00:00Z", "2025-03-01", null);
+		UUID assessment = UUID.randomUUID();
+		Instant recorded = Instant.parse("2025-03-10T03:00:00.5Z");
+		this.cases.insert(opened);
+		this.cases.transition(opened.id(), null, CaseState.SIGNALLED, LocalDate.parse("2025-03-01"),
+				opened.openedAt(), "system (assessment)", "risk signal", assessment);
+		this.cases.transition(opened.id(), CaseState.SIGNALLED, CaseState.IDENTIFIED, LocalDate.parse("2025-03-10"),
+				recorded, CASEWORKER, "村委会确认", null);
+		this.cases.measure(opened.id(), "MEDICAL_ASSISTANCE", LocalDate.parse("2025-03-15"), new BigDecimal("8000"),
+				recorded, CASEWORKER);
+		this.cases.measure(opened.id(), "EMPLOYMENT_SERVICE", LocalDate.parse("2025-03-16"), null, recorded,
+				CASEWORKER);
+
+		HouseholdCase read = this.cases.find(opened.id()).orElseThrow();
+		assertThat(read.transitions()).containsExactly(
+				new HouseholdCase.Transition(null, CaseState.SIGNALLED, LocalDate.parse("2025-03-01"),
+						opened.openedAt(), "system (assessment)", "risk signal", assessment),
+				new HouseholdCase.Transition(CaseState.SIGNALLED, CaseState.IDENTIFIED,
+						LocalDate.parse("2025-03-10"), recorded, CASEWORKER, "村委会确认", null));
+		assertThat(read.measures()).containsExactly(
+				new HouseholdCase.AppliedMeasure("MEDICAL_ASSISTANCE", LocalDate.parse("2025-03-15"),
+						new BigDecimal("8000.00"), recorded, CASEWORKER),
+				new HouseholdCase.AppliedMeasure("EMPLOYMENT_SERVICE", LocalDate.parse("2025-03-16"), null, recorded,
+						CASEWORKER));
+	}
+
+	@Test
+	void updatingTheStateKeepsTheDatesThatAreNotGiven() {
+		HouseholdCase opened = open("H-1", "2025-03-01T02:00:00Z", "2025-03-01", null);
+		this.cases.insert(opened);
+
+		this.cases.update(opened.id(), CaseState.IDENTIFIED, LocalDate.parse("2025-03-10"), null);
+		this.cases.update(opened.id(), CaseState.ASSISTED, null, null);
+		HouseholdCase assisted = this.cases.find(opened.id()).orElseThrow();
+		assertThat(assisted.state()).isEqualTo(CaseState.ASSISTED);
+		assertThat(assisted.identifiedOn()).isEqualTo("2025-03-10");
+		assertThat(assisted.closedOn()).isNull();
+
+		this.cases.update(opened.id(), CaseState.ELIMINATED, null, LocalDate.parse("2025-10-02"));
+		HouseholdCase eliminated = this.cases.find(opened.id()).orElseThrow();
+		assertThat(eliminated.state()).isEqualTo(CaseState.ELIMINATED);
+		assertThat(eliminated.identifiedOn()).isEqualTo("2025-03-10");
+		assertThat(eliminated.closedOn()).isEqualTo("2025-10-02");
+	}
+
+	@Test
+	void aHouseholdsCasesAreNewestFirstAndOnlyTheNewestCaseOfEachHouseholdIsCurrent() {
+		HouseholdCase first = open("H-1", "2024-03-01T00:00:00Z", "2024-03-01", null);
+		HouseholdCase relapse = open("H-1", "2025-03-01T00:00:00Z", "2025-03-01", first.id());
+		HouseholdCase other = open("H-2", "2024-06-01T00:00:00Z", "2024-06-01", null);
+		List.of(first, relapse, other).forEach(this.cases::insert);
+
+		assertThat(this.cases.ofHousehold("H-1")).extracting(HouseholdCase::id)
+			.containsExactly(relapse.id(), first.id());
+		assertThat(this.cases.ofHousehold("H-1").get(0).previousCase()).isEqualTo(first.id());
+		assertThat(this.cases.latestOfEach()).extracting(HouseholdCase::id)
+			.containsExactlyInAnyOrder(relapse.id(), other.id());
+	}
+
+	@Test
+	void measuresAndEliminationsAreFoundByThePeriodTheyFallIn() {
+		HouseholdCase one = open("H-1", "2025-01-01T00:00:00Z", "2025-01-01", null);
+		HouseholdCase two = open("H-2", "2025-01-01T00:00:00Z", "2025-01-01", null);
+		List.of(one, two).forEach(this.cases::insert);
+		Instant at = Instant.parse("2025-06-01T00:00:00Z");
+		this.cases.measure(one.id(), "MEDICAL_ASSISTANCE", LocalDate.parse("2025-03-31"), null, at, CASEWORKER);
+		this.cases.measure(two.id(), "INDUSTRY_GRANT", LocalDate.parse("2025-04-01"), null, at, CASEWORKER);
+		this.cases.transition(one.id(), CaseState.ASSISTED, CaseState.ELIMINATED, LocalDate.parse("2025-06-30"), at,
+				CASEWORKER, null, null);
+		this.cases.transition(two.id(), CaseState.ASSISTED, CaseState.ELIMINATED, LocalDate.parse("2025-07-01"), at,
+				CASEWORKER, null, null);
+
+		assertThat(this.cases.appliedBetween(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31")))
+			.containsExactly(new String[] { "H-1", "MEDICAL_ASSISTANCE" });
+		assertThat(this.cases.eliminatedBetween(LocalDate.parse("2025-04-01"), LocalDate.parse("2025-06-30")))
+			.containsExactly("H-1");
+		assertThat(this.cases.eliminatedBetween(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31")))
+			.containsExactlyInAnyOrder("H-1", "H-2");
+	}
+
+	private static HouseholdCase open(String household, String at, String signalled, UUID previous) {
+		LocalDate on = LocalDate.parse(signalled);
+		return new HouseholdCase(UUID.randomUUID(), household, CaseState.SIGNALLED, Instant.parse(at), on,
+				on.plusDays(15), null, null, previous, "system (assessment)", List.of(), List.of());
+	}
+
+}

@@ -1,0 +1,196 @@
+package org.fangpin.casework;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fangpin.HttpClientSupport;
+import org.fangpin.HttpClientSupport.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:casework-api;DB_CLOSE_DELAY=-1")
+class CaseworkApiTests {
+
+	@LocalServerPort
+	int port;
+
+	HttpClientSupport http;
+
+	@BeforeEach
+	void client() {
+		this.http = new HttpClientSupport(this.port);
+	}
+
+	@Test
+	void oneHouseholdFromADepartmentAlertToEliminationAndAFallBackThatOpensALinkedCase() {
+		String household = "CASE-WALK";
+		assertThat(store(profile(household, "2025-02-01", 20000, 0)).get("riskGroup").asString())
+			.isEqualTo("NOT_AT_RISK");
+		assertThat(cases(household).size()).isZero();
+
+		// 1. a department alert: a large out-of-pocket medical bill
+		Response alert = this.http.post("/api/v1/alerts", "application/x-ndjson",
+				"{\"householdId\": \"" + household + "\", \"date\": \"2025-03-01\", \"kind\": \"MEDICAL_INSURANCE\", "
+						+ "\"facts\": {\"member\": 0, \"outOfPocket\": 15000}}\n"
+						+ "{\"householdId\": \"NOBODY\", \"date\": \"2025-03-01\", \"kind\": \"HUMAN_RESOURCES\", \"facts\": {\"member\": 0}}\n"
+						+ "{not json\n");
+		assertThat(alert.status()).isEqualTo(200);
+		String[] lines = alert.body().split("\n");
+		assertThat(lines).hasSize(3);
+		JsonNode applied = HttpClientSupport.JSON.readTree(lines[0]);
+		assertThat(applied.get("riskGroup").asString()).isEqualTo("SUDDEN_HARDSHIP");
+		assertThat(HttpClientSupport.JSON.readTree(lines[1]).get("problem").get("status").intValue()).isEqualTo(404);
+		assertThat(HttpClientSupport.JSON.readTree(lines[2]).get("problem").get("status").intValue()).isEqualTo(400);
+		JsonNode cause = this.http.get("/api/v1/assessments/" + applied.get("assessmentId").asString()).json();
+		assertThat(cause.get("input").get("expenses").get("medicalOutOfPocket").decimalValue())
+			.isEqualByComparingTo("15000");
+
+		// 2. the warning: a signalled case on the watch list
+		JsonNode signalled = cases(household).get(0);
+		assertThat(signalled.get("state").asString()).isEqualTo("SIGNALLED");
+		assertThat(signalled.get("identificationDue").asString()).isEqualTo("2025-03-16");
+		String caseId = signalled.get("id").asString();
+		JsonNode watch = watchlist("2025-02-15");
+		assertThat(reasons(watch, household)).contains("NEWLY_MONITORED");
+
+		// 3. identification within the deadline
+		assertThat(transition(caseId, "IDENTIFIED", "2025-03-10", "confirmed by the village committee").status())
+			.isEqualTo(200);
+
+		// 4. a measure applied
+		Response measure = this.http.postJson("/api/v1/cases/" + caseId + "/measures",
+				"{\"code\": \"MEDICAL_ASSISTANCE\", \"date\": \"2025-03-15\", \"amount\": 8000}");
+		assertThat(measure.status()).isEqualTo(200);
+		assertThat(measure.json().get("state").asString()).isEqualTo("ASSISTED");
+
+		// 5. a refused elimination listing the unmet clauses
+		JsonNode april = store(profile(household, "2025-04-01", 20000, 15000));
+		assertThat(april.get("elimination").get("unmet").toString()).isEqualTo("[\"E1\",\"E5\"]");
+		// a batch line for the same household is judged on the case's monitoring too, not the client's
+		Response batch = this.http.post("/api/v1/assessments/batch?store=false", "application/x-ndjson",
+				HttpClientSupport.JSON.readTree(profile(household, "2025-04-01", 20000, 15000)).toString() + "\n");
+		JsonNode line = HttpClientSupport.JSON.readTree(batch.body().split("\n")[0]);
+		assertThat(line.path("elimination").path("unmet").toString()).as(batch.body()).isEqualTo("[\"E1\",\"E5\"]");
+		Response refused = transition(caseId, "ELIMINATED", "2025-04-02", null);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("unmet").toString()).isEqualTo("[\"E1\",\"E5\"]");
+
+		// 6. a later eligible elimination
+		JsonNode october = store(profile(household, "2025-10-01", 20000, 0));
+		assertThat(october.get("elimination").get("eligible").booleanValue()).isTrue();
+		JsonNode eliminated = transition(caseId, "ELIMINATED", "2025-10-02", "income stable, costs covered").json();
+		assertThat(eliminated.get("state").asString()).isEqualTo("ELIMINATED");
+		List<String> path = new ArrayList<>();
+		eliminated.get("transitions").forEach((step) -> path.add(step.get("to").asString()));
+		assertThat(path).containsExactly("SIGNALLED", "IDENTIFIED", "ASSISTED", "ELIMINATED");
+		assertThat(eliminated.get("transitions").get(1).get("reason").asString())
+			.isEqualTo("confirmed by the village committee");
+
+		// 7. a fall-back opens a new case linked to the old one
+		assertThat(store(profile(household, "2025-12-01", 5000, 0)).get("riskGroup").asString()).isEqualTo("MARGINAL");
+		JsonNode both = cases(household);
+		assertThat(both.size()).isEqualTo(2);
+		assertThat(both.get(0).get("state").asString()).isEqualTo("SIGNALLED");
+		assertThat(both.get(0).get("previousCase").asString()).isEqualTo(caseId);
+	}
+
+	@Test
+	void theWatchListShowsAlertedAndOverdueHouseholdsWithReasonsAndExportsCsv() {
+		store(profile("CASE-NEAR", "2025-02-01", 8000, 0));
+		store(profile("CASE-LATE", "2025-01-01", 5000, 0));
+		JsonNode watch = watchlist("2024-01-01");
+		assertThat(reasons(watch, "CASE-NEAR")).containsExactly("ALERT", "IDENTIFICATION_OVERDUE");
+		assertThat(reasons(watch, "CASE-LATE")).contains("IDENTIFICATION_OVERDUE", "NEWLY_MONITORED");
+		Response csv = this.http.get("/api/v1/watchlist.csv?village=%E8%91%A3%E6%9D%91&since=2024-01-01");
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).contains("CASE-NEAR,ALERT").contains("CASE-LATE,");
+	}
+
+	@Test
+	void everyFigureOfAVillageSummaryDrillsDownToExactlyTheHouseholdsCounted() {
+		String village = "report-village";
+		store(profile("RPT-1", "2025-06-01", 5000, 0).replace("董村", village));
+		store(profile("RPT-2", "2025-06-01", 7000, 0).replace("董村", village));
+		store(profile("RPT-3", "2025-06-01", 30000, 0).replace("董村", village));
+		store(profile("RPT-4", "2025-06-01", 20000, 16000).replace("董村", village));
+		JsonNode summary = this.http.get("/api/v1/reports/summary?village=" + village).json();
+		assertThat(summary.get("households").get("count").intValue()).isEqualTo(4);
+		int figures = 0;
+		for (String kind : List.of("riskGroup", "riskType", "tier", "caseState", "measureRecommended", "incomeBand")) {
+			for (JsonNode figure : summary.get(kind)) {
+				JsonNode drill = this.http.get(figure.get("href").asString()).json();
+				assertThat(drill.get("count").intValue()).isEqualTo(figure.get("count").intValue());
+				assertThat(drill.get("households").size()).isEqualTo(figure.get("count").intValue());
+				drill.get("households").forEach((household) -> assertThat(household.get("village").asString()).isEqualTo(village));
+				figures++;
+			}
+		}
+		assertThat(figures).isGreaterThan(8);
+		JsonNode marginal = find(summary.get("riskGroup"), "MARGINAL");
+		assertThat(marginal.get("count").intValue()).isEqualTo(2);
+		List<String> ids = new ArrayList<>();
+		this.http.get(marginal.get("href").asString()).json().get("households")
+			.forEach((household) -> ids.add(household.get("householdId").asString()));
+		assertThat(ids).containsExactly("RPT-1", "RPT-2");
+		assertThat(find(summary.get("riskGroup"), "SUDDEN_HARDSHIP").get("count").intValue()).isEqualTo(1);
+		assertThat(summary.get("income").get("quantilesOfMonitored").get("min").decimalValue())
+			.isEqualByComparingTo("5000");
+		assertThat(this.http.get("/api/v1/reports/summary.csv?village=" + village).body())
+			.contains("riskGroup:MARGINAL,2,RPT-1;RPT-2");
+	}
+
+	private JsonNode store(String profile) {
+		Response response = this.http.postJson("/api/v1/assessments", profile);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json();
+	}
+
+	private Response transition(String caseId, String to, String date, String reason) {
+		return this.http.postJson("/api/v1/cases/" + caseId + "/transitions", "{\"to\": \"" + to + "\", \"date\": \""
+				+ date + "\"" + ((reason != null) ? ", \"reason\": \"" + reason + "\"" : "") + "}");
+	}
+
+	private JsonNode cases(String household) {
+		return this.http.get("/api/v1/households/" + household + "/cases").json();
+	}
+
+	private JsonNode watchlist(String since) {
+		return this.http.get("/api/v1/watchlist?county=%E5%BF%BB%E5%BA%9C%E5%8C%BA&since=" + since).json();
+	}
+
+	private static List<String> reasons(JsonNode watch, String household) {
+		List<String> kinds = new ArrayList<>();
+		watch.get("households").forEach((entry) -> {
+			if (entry.get("householdId").asString().equals(household)) {
+				entry.get("reasons").forEach((reason) -> kinds.add(reason.get("kind").asString()));
+			}
+		});
+		return kinds;
+	}
+
+	private static JsonNode find(JsonNode list, String code) {
+		for (JsonNode item : list) {
+			if (item.get("code").asString().equals(code)) {
+				return item;
+			}
+		}
+		throw new AssertionError(code + " not in " + list);
+	}
+
+	private static String profile(String id, String asOf, int wages, int medical) {
+		return """
+				{"householdId": "%s", "asOf": "%s", "povertyStatus": "NEVER_POOR",
+				 "region": {"province": "山西省", "city": "忻州市", "county": "忻府区", "township": "豆罗镇", "village": "董村"},
+				 "members": [{"relation": "HEAD", "age": 45, "laborCapacity": "FULL", "employment": "LOCAL_WAGE"}],
+				 "income": {"wages": %d}, "expenses": {"medicalOutOfPocket": %d}}""".formatted(id, asOf, wages, medical);
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.fangpin.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.fangpin.HttpClientSupport;
+import org.fangpin.TestRules;
+import org.fangpin.ThresholdCandidate;
+import org.fangpin.population.HouseholdGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchCommandsTests {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private final CommandLine cli = new CommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+			new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+	@Test
+	void generateWritesTheSameFileForTheSameSeed(@TempDir Path dir) throws IOException {
+		assertThat(this.cli.run("generate", "--count", "200", "--seed", "9", "--out", dir.resolve("a.ndjson").toString()))
+			.isZero();
+		assertThat(this.cli.run("generate", "--count", "200", "--seed", "9", "--out", dir.resolve("b.ndjson").toString()))
+			.isZero();
+		assertThat(Files.readAllLines(dir.resolve("a.ndjson"))).hasSize(200)
+			.isEqualTo(Files.readAllLines(dir.resolve("b.ndjson")));
+	}
+
+	@Test
+	void screenAssessesEveryLineOfNdjsonAndCsvAndSummarises(@TempDir Path dir) throws IOException {
+		Path ndjson = dir.resolve("households.ndjson");
+		Path csv = dir.resolve("households.csv");
+		this.cli.run("generate", "--count", "150", "--seed", "5", "--out", ndjson.toString());
+		this.cli.run("generate", "--count", "150", "--seed", "5", "--out", csv.toString());
+		Files.writeString(ndjson, "{\"householdId\": \"BAD\", \"members\": []}\n", java.nio.file.StandardOpenOption.APPEND);
+
+		assertThat(this.cli.run("screen", "--in", ndjson.toString(), "--out", dir.resolve("a.ndjson").toString(),
+				"--lang", "en")).isZero();
+		assertThat(this.cli.run("screen", "--in", csv.toString(), "--out", dir.resolve("b.ndjson").toString(),
+				"--lang", "en")).isZero();
+
+		List<String> fromJson = Files.readAllLines(dir.resolve("a.ndjson"));
+		List<String> fromCsv = Files.readAllLines(dir.resolve("b.ndjson"));
+		assertThat(fromJson).hasSize(151);
+		assertThat(fromCsv).hasSize(150);
+		for (int i = 0; i < 150; i++) {
+			assertThat(withoutTime(fromCsv.get(i))).isEqualTo(withoutTime(fromJson.get(i)));
+		}
+		JsonNode problem = HttpClientSupport.JSON.readTree(fromJson.get(150));
+		assertThat(problem.get("line").intValue()).isEqualTo(151);
+		assertThat(problem.get("problem").get("errors").toString()).contains("povertyStatus").contains("members");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("households screened: 150")
+			.contains("risk group:")
+			.contains("NOT_AT_RISK")
+			.contains("measure:");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("rows/s");
+	}
+
+	@Test
+	void impactReportsTheTransitionsOfARaisedThreshold(@TempDir Path dir) throws IOException {
+		Path population = dir.resolve("population.ndjson");
+		this.cli.run("generate", "--count", "200", "--seed", "505", "--out", population.toString());
+		Path candidate = dir.resolve("rules");
+		TestRules.copyShippedRules(candidate);
+		Files.writeString(candidate.resolve("parameters.yaml"), ThresholdCandidate.RAISED);
+		Path json = dir.resolve("report.json");
+
+		int code = this.cli.run("impact", "--rules", candidate.toString(), "--population", population.toString(),
+				"--json", json.toString());
+
+		assertThat(code).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("risk group transitions")
+			.contains("households: 200");
+		JsonNode report = HttpClientSupport.JSON.readTree(Files.readString(json));
+		assertThat(ThresholdCandidate.matrix(report.get("transitions")))
+			.isEqualTo(ThresholdCandidate.expectedTransitions(new HouseholdGenerator(505), 200));
+	}
+
+	private static JsonNode withoutTime(String line) {
+		JsonNode node = HttpClientSupport.JSON.readTree(line);
+		((tools.jackson.databind.node.ObjectNode) node).remove("assessedAt");
+		return node;
+	}
+
+}
