@@ -110,11 +110,18 @@ public class ReviewService {
 				EvaluationDiff.between(original, active));
 	}
 
+	/**
+	 * Applies a merge patch to the stored profile and evaluates it with the active rules. A profile without asOf is
+	 * assessed on the stored assessment's date, as it was then, not on today's: otherwise a what-if would report the
+	 * passing of time (another year's threshold, events no longer recent) as the patch's effect.
+	 */
 	public WhatIf whatIf(String id, JsonNode patch) {
 		StoredAssessment stored = this.assessments.find(id);
 		JsonNode patched = PolicyCases.mergePatch(stored.profile().deepCopy(), patch);
+		boolean dated = patched.isObject() && patched.has("asOf") && !patched.get("asOf").isNull();
+		LocalDate today = dated ? this.assessments.today() : stored.evaluation().asOf();
 		Evaluation result = this.versions.withActive((ruleSet) -> ruleSet.evaluate(
-				new ProfileReader(ruleSet.measureCodes()).read(patched, this.assessments.today())));
+				new ProfileReader(ruleSet.measureCodes()).read(patched, today)));
 		return new WhatIf(stored, patched, result, EvaluationDiff.between(stored.evaluation(), result));
 	}
 

@@ -106,7 +106,8 @@ class ReviewController {
 	@Operation(operationId = "whatIf", summary = "Try a change to a stored assessment's profile",
 			description = "Applies a JSON merge patch (RFC 7396) to the stored profile, evaluates the changed "
 					+ "profile with the rule set in force and lists how its result differs from the stored one. "
-					+ "The changed profile is read as strictly as a new one. Nothing is stored.")
+					+ "The changed profile is read as strictly as a new one; without asOf it is assessed on the stored "
+					+ "assessment's date, not today's. Nothing is stored.")
 	@ApiResponse(responseCode = "200", description = "The changed profile (personal data masked), its result and "
 			+ "the differences", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = WhatIfView.class)))

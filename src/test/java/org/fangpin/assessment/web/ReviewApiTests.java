@@ -1,8 +1,13 @@
 package org.fangpin.assessment.web;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.fangpin.HttpClientSupport;
 import org.fangpin.HttpClientSupport.Response;
@@ -14,8 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +43,9 @@ class ReviewApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MovableClock clock;
 
 	HttpClientSupport http;
 
@@ -97,6 +108,40 @@ class ReviewApiTests {
 				"{\"members\": [{\"age\": 300, \"laborCapacity\": \"FULL\"}]}");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("members[0].age");
+	}
+
+	@Test
+	void aWhatIfOnAProfileWithoutAsOfKeepsTheDateItWasAssessedOn() {
+		String profile = HttpClientSupport.example().replace("140902-017-0031", "REVIEW-WHATIF-DATE")
+			.replace("\"asOf\": \"2024-06-30\",", "");
+		String id;
+		try {
+			// assessed on the last day of 2025, under that year's threshold of 7700
+			this.clock.set(Instant.parse("2025-12-31T04:00:00Z"));
+			JsonNode stored = this.http.postJson("/api/v1/assessments", profile).json();
+			assertThat(stored.get("asOf").asString()).isEqualTo("2025-12-31");
+			assertThat(stored.get("income").get("threshold").decimalValue()).isEqualByComparingTo("7700");
+			id = stored.get("id").asString();
+			// reviewed two days later, when the 2026 threshold of 8000 is in force
+			this.clock.set(Instant.parse("2026-01-02T04:00:00Z"));
+			JsonNode unchanged = this.http.post("/api/v1/assessments/" + id + "/what-if",
+					"application/merge-patch+json", "{}").json();
+			assertThat(unchanged.get("result").get("asOf").asString()).isEqualTo("2025-12-31");
+			assertThat(unchanged.get("differences").size()).as(unchanged.get("differences").toString()).isZero();
+			JsonNode changed = this.http.post("/api/v1/assessments/" + id + "/what-if",
+					"application/merge-patch+json", "{\"expenses\": {\"medicalOutOfPocket\": 0}}").json();
+			assertThat(changed.get("result").get("asOf").asString()).isEqualTo("2025-12-31");
+			assertThat(changed.get("result").get("income").get("threshold").decimalValue())
+				.isEqualByComparingTo("7700");
+			// a patch that gives a date is assessed on that date
+			JsonNode dated = this.http.post("/api/v1/assessments/" + id + "/what-if",
+					"application/merge-patch+json", "{\"asOf\": \"2026-01-02\"}").json();
+			assertThat(dated.get("result").get("income").get("threshold").decimalValue())
+				.isEqualByComparingTo("8000");
+		}
+		finally {
+			this.clock.set(null);
+		}
 	}
 
 	@Test
@@ -206,6 +251,55 @@ class ReviewApiTests {
 		List<String> list = new ArrayList<>();
 		array.forEach((item) -> list.add(item.asString()));
 		return list;
+	}
+
+	/** The service's clock, which a test may set; the system clock otherwise. */
+	static final class MovableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		private final ZoneId zone;
+
+		MovableClock() {
+			this(new AtomicReference<>(), ZoneOffset.UTC);
+		}
+
+		private MovableClock(AtomicReference<Instant> now, ZoneId zone) {
+			this.now = now;
+			this.zone = zone;
+		}
+
+		void set(Instant instant) {
+			this.now.set(instant);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return new MovableClock(this.now, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			Instant instant = this.now.get();
+			return (instant != null) ? instant : Instant.now();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
 	}
 
 }
