@@ -129,6 +129,57 @@
       category_SUBSIDY: '保障类',
       category_INDUSTRY: '产业类',
       category_EMPLOYMENT: '就业类',
+      reportNav: '报表',
+      reportTitle: '监测报表',
+      reportHint: '各户按其最新评估计入（按月走势按每月末当日有效的评估计入）。点击任一数字、点或柱，列出其背后的农户。',
+      county: '县（区）',
+      township: '乡（镇）',
+      village: '村',
+      from: '起始日期',
+      to: '截止日期',
+      apply: '更新',
+      regionAll: '全部地区',
+      householdsCounted: '共 {0} 户',
+      noHouseholds: '该地区在此期间没有评估记录。',
+      seriesTitle: '各监测类别户数（按月）',
+      seriesDesc: '{0} 至 {1} 每月末各监测类别的户数，每户以当日有效的评估计入。',
+      month: '月份',
+      householdCount: '户数',
+      total: '合计',
+      histogramTitle: '监测户人均纯收入分布',
+      histogramDesc: '监测户（无监测风险以外）按人均纯收入每 1,000 元一档的户数；竖虚线为监测标准 {0}。',
+      incomeAxis: '人均纯收入（元）',
+      band: '收入档',
+      bandRange: '{0}–{1} 元',
+      bandNegative: '低于 0 元',
+      belowThreshold: '低于监测标准',
+      noMonitored: '没有监测户。',
+      dataTable: '数据表',
+      figuresTitle: '全部数字',
+      figureKind: '类别',
+      figureCode: '项目',
+      kind_households: '农户',
+      kind_riskGroup: '监测类别',
+      kind_riskType: '风险类型',
+      kind_tier: '帮扶层级',
+      kind_caseState: '案件状态',
+      kind_measureRecommended: '建议措施',
+      kind_measureApplied: '已落实措施',
+      kind_incomeBand: '监测户人均纯收入',
+      kind_eliminated: '期间标注风险消除',
+      kind_identificationOverdue: '逾期未识别',
+      allHouseholds: '全部农户',
+      caseState_SIGNALLED: '已预警',
+      caseState_IDENTIFIED: '已识别',
+      caseState_ASSISTED: '已帮扶',
+      caseState_ELIMINATED: '已消除风险',
+      caseState_NOT_INCLUDED: '不纳入',
+      drillTitle: '数字背后的农户',
+      drillOn: '{0} 当日',
+      drillBack: '返回报表',
+      drillBad: '这不是报表数字的明细地址。',
+      drillNone: '没有农户。',
+      drillCount: '{0} 户',
     },
     en: {
       title: 'Fangpin reviewer console',
@@ -252,6 +303,57 @@
       category_SUBSIDY: 'Subsidy',
       category_INDUSTRY: 'Industry',
       category_EMPLOYMENT: 'Employment',
+      reportNav: 'Report',
+      reportTitle: 'Monitoring report',
+      reportHint: 'Every household counts by its latest assessment (month by month, by its assessment in force at the month\'s end). Any number, point or bar opens the households behind it.',
+      county: 'County',
+      township: 'Township',
+      village: 'Village',
+      from: 'From',
+      to: 'To',
+      apply: 'Update',
+      regionAll: 'All regions',
+      householdsCounted: '{0} household(s)',
+      noHouseholds: 'No household of the region has an assessment in this period.',
+      seriesTitle: 'Households by risk group, month by month',
+      seriesDesc: 'Households in each risk group at the end of every month from {0} to {1}, each by its assessment in force that day.',
+      month: 'Month',
+      householdCount: 'Households',
+      total: 'Total',
+      histogramTitle: 'Per-capita net income of monitored households',
+      histogramDesc: 'Monitored households (any group but not at risk) in 1,000-yuan bands of per-capita net income; the dashed line is the monitoring threshold of {0}.',
+      incomeAxis: 'Per-capita net income (yuan)',
+      band: 'Income band',
+      bandRange: '{0}–{1} yuan',
+      bandNegative: 'below 0 yuan',
+      belowThreshold: 'below the threshold',
+      noMonitored: 'No monitored household.',
+      dataTable: 'Data',
+      figuresTitle: 'All figures',
+      figureKind: 'Figure',
+      figureCode: 'Item',
+      kind_households: 'Households',
+      kind_riskGroup: 'Risk group',
+      kind_riskType: 'Risk type',
+      kind_tier: 'Assistance tier',
+      kind_caseState: 'Case state',
+      kind_measureRecommended: 'Measure recommended',
+      kind_measureApplied: 'Measure applied',
+      kind_incomeBand: 'Per-capita income of monitored households',
+      kind_eliminated: 'Eliminated in the period',
+      kind_identificationOverdue: 'Identification overdue',
+      allHouseholds: 'All households',
+      caseState_SIGNALLED: 'Signalled',
+      caseState_IDENTIFIED: 'Identified',
+      caseState_ASSISTED: 'Assisted',
+      caseState_ELIMINATED: 'Eliminated',
+      caseState_NOT_INCLUDED: 'Not included',
+      drillTitle: 'Households behind a figure',
+      drillOn: 'on {0}',
+      drillBack: 'Back to the report',
+      drillBad: 'This is not the address of a report figure.',
+      drillNone: 'No household.',
+      drillCount: '{0} household(s)',
     },
   };
 
@@ -457,6 +559,9 @@
 
   // ---- page state in the address: ?assessment=, ?household=, ?lang=, ?whatif=, ?replay= ----
 
+  /** Leaving the report: its parameters leave the address. */
+  const NOT_REPORT = { report: null, drill: null, county: null, township: null, village: null, from: null, to: null };
+
   function params() {
     return new URLSearchParams(window.location.search);
   }
@@ -484,6 +589,7 @@
     for (const button of document.querySelectorAll('.lang button')) {
       button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
     }
+    $('nav-report').href = consoleAddress({ report: '' });
   }
 
   async function switchLanguage(lang) {
@@ -522,6 +628,12 @@
         $('query').value = household;
         await openHousehold(household);
       }
+      else if (query.get('drill')) {
+        await openDrill(query.get('drill'));
+      }
+      else if (query.has('report')) {
+        await openReport(query);
+      }
       document.documentElement.dataset.state = 'ready';
     }
     catch (error) {
@@ -532,7 +644,7 @@
 
   function clear() {
     message(null);
-    for (const id of ['history', 'decision', 'trace', 'why-not', 'review', 'downloads']) show(id, false);
+    for (const id of ['history', 'decision', 'trace', 'why-not', 'review', 'downloads', 'report', 'drill']) show(id, false);
     for (const id of ['replay-body', 'what-if-body', 'sensitivity-body']) fill(id);
   }
 
@@ -544,7 +656,7 @@
       if (UUID.test(query)) {
         try {
           await api(`/api/v1/assessments/${encodeURIComponent(query)}`);
-          setAddress({ assessment: query, household: null, whatif: null, replay: null }, true);
+          setAddress({ assessment: query, household: null, whatif: null, replay: null, ...NOT_REPORT }, true);
           await load();
           return;
         }
@@ -552,7 +664,7 @@
           if (error.status !== 404) throw error;
         }
       }
-      setAddress({ household: query, assessment: null, whatif: null, replay: null }, true);
+      setAddress({ household: query, assessment: null, whatif: null, replay: null, ...NOT_REPORT }, true);
       await load();
     }
     catch (error) {
@@ -641,7 +753,7 @@
 
   function navigate(event, id) {
     event.preventDefault();
-    setAddress({ assessment: id, household: null, whatif: null, replay: null }, true);
+    setAddress({ assessment: id, household: null, whatif: null, replay: null, ...NOT_REPORT }, true);
     load();
   }
 
@@ -1052,6 +1164,348 @@
     }
   }
 
+  // ---- the report: a region's figures, risk groups month by month and incomes against the line ----
+
+  const REPORT_FILTER = ['county', 'township', 'village', 'from', 'to'];
+
+  const SVG_WIDTH = 640;
+
+  /** A console address with the page's language. */
+  function consoleAddress(query) {
+    const address = new URLSearchParams(query);
+    if (state.lang === 'en') address.set('lang', 'en');
+    return `/console?${address.toString()}`;
+  }
+
+  /** Where the console lists the households behind a figure whose API link is {@code href}. */
+  function drillAddress(href) {
+    return consoleAddress({ drill: href });
+  }
+
+  /** A link to the households behind a figure, keeping the API's own link in data-href. */
+  function drillLink(href, attrs, ...children) {
+    return h('a', { ...attrs, href: drillAddress(href), 'data-href': href }, ...children);
+  }
+
+  function regionText(region) {
+    const parts = [region && region.county, region && region.township, region && region.village].filter(Boolean);
+    return parts.length ? parts.join(' ') : t('regionAll');
+  }
+
+  /** A figure's key (riskGroup:MARGINAL) in words. */
+  function figureText(key) {
+    if (!key || key === 'households') return t('allHouseholds');
+    const at = key.indexOf(':');
+    if (at < 0) return t(`kind_${key}`);
+    const kind = key.slice(0, at);
+    return `${t(`kind_${kind}`)} · ${codeText(kind, key.slice(at + 1))}`;
+  }
+
+  function codeText(kind, code) {
+    switch (kind) {
+      case 'riskGroup': return label('riskGroups', code);
+      case 'riskType': return label('riskTypes', code);
+      case 'tier': return label('tiers', code);
+      case 'measureRecommended':
+      case 'measureApplied': return label('measures', code);
+      case 'caseState': return t(`caseState_${code}`);
+      case 'incomeBand': return bandText(code);
+      default: return code;
+    }
+  }
+
+  /** Income bands in the order of their incomes (the API lists them in code order: 10000-11000 before 5000-6000). */
+  function byIncome(bands) {
+    const lower = (code) => (code === '<0' ? -Infinity : Number(code.split('-')[0]));
+    return [...bands].sort((a, b) => lower(a.code) - lower(b.code));
+  }
+
+  function bandText(code) {
+    if (code === '<0') return t('bandNegative');
+    const [lower, upper] = code.split('-').map(Number);
+    return t('bandRange', money(lower), money(upper));
+  }
+
+  /** Round steps for an axis from 0 to at least max: 1, 2, 5, 10, 20, 50 … */
+  function ticks(max, count = 5) {
+    const rough = Math.max(max, 1) / count;
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const step = [1, 2, 5, 10].map((f) => f * power).find((candidate) => candidate >= rough && candidate >= 1) || 1;
+    const top = Math.max(step, Math.ceil(max / step) * step);
+    const values = [];
+    for (let v = 0; v <= top + step / 2; v += step) values.push(v);
+    return values;
+  }
+
+  function filterOf(query) {
+    const filter = {};
+    for (const name of REPORT_FILTER) {
+      const value = (query.get(name) || '').trim();
+      if (value) filter[name] = value;
+    }
+    return filter;
+  }
+
+  async function openReport(query) {
+    clear();
+    show('intro', false);
+    const filter = filterOf(query);
+    for (const name of REPORT_FILTER) $(`report-${name}`).value = filter[name] || '';
+    show('report');
+    const search = new URLSearchParams(filter).toString();
+    fill('report-body', h('p', { class: 'muted' }, t('loading')));
+    let summary;
+    let series;
+    try {
+      [summary, series] = await Promise.all([
+        api(`/api/v1/reports/summary?${search}`),
+        api(`/api/v1/reports/series?${search}`),
+      ]);
+    }
+    catch (error) {
+      fill('report-body', problemView(error));
+      return;
+    }
+    fill('report-body',
+      h('p', { class: 'report-scope' },
+        h('strong', null, regionText(summary.region)), ' · ', `${summary.from} – ${summary.to}`, ' · ',
+        drillLink(summary.households.href, { 'data-figure': 'households', 'data-count': summary.households.count },
+          t('householdsCounted', summary.households.count))),
+      summary.households.count ? null : h('p', { class: 'muted' }, t('noHouseholds')),
+      h('div', { class: 'charts' }, seriesFigure(series), incomeFigure(summary)),
+      figuresTable(summary));
+  }
+
+  function submitReport(event) {
+    event.preventDefault();
+    const changes = { report: '', drill: null, assessment: null, household: null, whatif: null, replay: null };
+    for (const name of REPORT_FILTER) changes[name] = $(`report-${name}`).value.trim() || null;
+    setAddress(changes, true);
+    load();
+  }
+
+  /** A chart's frame: the SVG with its title and description, the plot area's margins and size. */
+  function chartFrame(id, height, title, description) {
+    const margin = { left: 64, right: 20, top: 20, bottom: 64 };
+    const svg = s('svg', {
+      class: 'chart', viewBox: `0 0 ${SVG_WIDTH} ${height}`, width: SVG_WIDTH, height,
+      role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`,
+    }, s('title', { id: `${id}-title` }, title), s('desc', { id: `${id}-desc` }, description));
+    return {
+      svg, margin, width: SVG_WIDTH - margin.left - margin.right, height: height - margin.top - margin.bottom,
+    };
+  }
+
+  /** The vertical axis with its grid, and the names of both axes. */
+  function axes(frame, values, y, xName, yName) {
+    const { svg, margin } = frame;
+    for (const value of values) {
+      svg.append(
+        s('line', { class: 'grid', x1: margin.left, x2: margin.left + frame.width, y1: y(value), y2: y(value) }),
+        s('text', { class: 'tick', x: margin.left - 8, y: y(value) + 4, 'text-anchor': 'end' }, money(value)));
+    }
+    const bottom = margin.top + frame.height;
+    svg.append(
+      s('line', { class: 'axis', x1: margin.left, x2: margin.left + frame.width, y1: bottom, y2: bottom }),
+      s('line', { class: 'axis', x1: margin.left, x2: margin.left, y1: margin.top, y2: bottom }),
+      s('text', { class: 'axis-name', x: margin.left + frame.width / 2, y: bottom + 52, 'text-anchor': 'middle' }, xName),
+      s('text', {
+        class: 'axis-name', x: -(margin.top + frame.height / 2), y: 16, 'text-anchor': 'middle', transform: 'rotate(-90)',
+      }, yName));
+  }
+
+  /** Risk groups month by month: a line of points for each group, every point a link to its households. */
+  function seriesFigure(series) {
+    const months = series.months || [];
+    const groups = months.length ? months[0].riskGroup.map((figure) => figure.code) : [];
+    const figure = h('figure', { id: 'chart-series', class: 'chart-figure', 'data-months': months.length },
+      h('figcaption', null, h('h3', null, t('seriesTitle')), h('p', { class: 'hint' }, t('seriesDesc', series.from, series.to))));
+    if (!months.length) return append(figure, [h('p', { class: 'muted' }, t('noHouseholds'))]);
+    const frame = chartFrame('chart-series', 340, t('seriesTitle'), t('seriesDesc', series.from, series.to));
+    const { svg, margin } = frame;
+    const max = Math.max(0, ...months.flatMap((month) => month.riskGroup.map((f) => f.count)));
+    const values = ticks(max);
+    const top = values[values.length - 1];
+    const x = (i) => margin.left + (months.length === 1 ? frame.width / 2 : (frame.width * i) / (months.length - 1));
+    const y = (v) => margin.top + frame.height - (frame.height * v) / top;
+    axes(frame, values, y, t('month'), t('householdCount'));
+    // at most eight month names, so that they never overlap
+    const every = Math.ceil(months.length / 8);
+    months.forEach((month, i) => {
+      if (i % every === 0) {
+        svg.append(s('text', {
+          class: 'tick', x: x(i), y: margin.top + frame.height + 20, 'text-anchor': 'middle', 'data-month': month.month,
+        }, month.month));
+      }
+    });
+    for (const code of groups) {
+      const colour = GROUP_COLOURS[code] || '#566573';
+      const counts = months.map((month) => month.riskGroup.find((f) => f.code === code));
+      svg.append(s('polyline', {
+        class: 'line', 'data-group': code, stroke: colour,
+        points: counts.map((f, i) => `${x(i)},${y(f ? f.count : 0)}`).join(' '),
+      }));
+      counts.forEach((f, i) => {
+        if (!f) return;
+        svg.append(s('a', { href: drillAddress(f.href), 'data-href': f.href },
+          s('title', null, `${months[i].month} · ${label('riskGroups', code)}: ${t('drillCount', f.count)}`),
+          s('circle', {
+            class: 'point', cx: x(i), cy: y(f.count), r: 5, fill: colour,
+            'data-group': code, 'data-month': months[i].month, 'data-count': f.count,
+          })));
+      });
+    }
+    const legend = h('ul', { class: 'legend' }, groups.map((code) => h('li', { 'data-group': code },
+      h('span', { class: 'swatch', style: `--group:${GROUP_COLOURS[code] || '#566573'}` }), label('riskGroups', code))));
+    const table = h('table', { class: 'chart-table' },
+      h('caption', { class: 'visually-hidden' }, t('seriesTitle')),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('month')),
+        groups.map((code) => h('th', { scope: 'col', class: 'num' }, label('riskGroups', code))),
+        h('th', { scope: 'col', class: 'num' }, t('total')))),
+      h('tbody', null, months.map((month) => h('tr', { 'data-month': month.month },
+        h('th', { scope: 'row' }, h('time', { datetime: month.on }, month.month)),
+        month.riskGroup.map((f) => h('td', { class: 'num', 'data-group': f.code },
+          drillLink(f.href, { 'data-count': f.count }, String(f.count)))),
+        h('td', { class: 'num total' },
+          drillLink(month.households.href, { 'data-count': month.households.count }, String(month.households.count)))))));
+    // a year of months is shown; a longer table waits to be opened
+    return append(figure, [h('div', { class: 'chart-wrap' }, svg), legend,
+      h('details', { class: 'chart-data', open: months.length <= 12 }, h('summary', null, t('dataTable')), table)]);
+  }
+
+  /** Monitored households by per-capita income in 1,000-yuan bands, with the monitoring threshold as a line. */
+  function incomeFigure(summary) {
+    const threshold = summary.income && summary.income.threshold !== null && summary.income.threshold !== undefined
+      ? Number(summary.income.threshold) : null;
+    const thresholdText = threshold === null ? '—' : yuan(threshold);
+    const figure = h('figure', { id: 'chart-income', class: 'chart-figure', 'data-threshold': threshold ?? '' },
+      h('figcaption', null, h('h3', null, t('histogramTitle')), h('p', { class: 'hint' }, t('histogramDesc', thresholdText))));
+    const bands = byIncome(summary.incomeBand || []);
+    if (!bands.length) return append(figure, [h('p', { class: 'muted' }, t('noMonitored'))]);
+    const byCode = new Map(bands.map((band) => [band.code, band]));
+    const lowers = bands.filter((band) => band.code !== '<0').map((band) => Number(band.code.split('-')[0]));
+    const thresholdBand = threshold === null ? null : Math.floor(threshold / 1000) * 1000;
+    const edges = [...lowers, ...(thresholdBand === null ? [] : [thresholdBand])];
+    const low = edges.length ? Math.max(0, Math.min(...edges)) : 0;
+    const high = edges.length ? Math.max(...edges) + 1000 : 1000;
+    // every band from the lowest to the highest, and the threshold's, so that the axis is linear
+    const slots = [];
+    if (byCode.has('<0')) slots.push({ code: '<0', lower: null });
+    for (let lower = low; lower < high; lower += 1000) slots.push({ code: `${lower}-${lower + 1000}`, lower });
+    const frame = chartFrame('chart-income', 340, t('histogramTitle'), t('histogramDesc', thresholdText));
+    const { svg, margin } = frame;
+    const values = ticks(Math.max(...bands.map((band) => band.count)));
+    const top = values[values.length - 1];
+    const slot = frame.width / slots.length;
+    const y = (v) => margin.top + frame.height - (frame.height * v) / top;
+    const first = byCode.has('<0') ? 1 : 0;
+    const xOf = (income) => margin.left + (first + (income - low) / 1000) * slot;
+    axes(frame, values, y, t('incomeAxis'), t('householdCount'));
+    const every = Math.ceil(slots.length / 10);
+    slots.forEach((each, i) => {
+      const left = margin.left + i * slot;
+      if (each.lower === null) {
+        svg.append(s('text', { class: 'tick', x: left + slot / 2, y: margin.top + frame.height + 20, 'text-anchor': 'middle' }, '<0'));
+      }
+      else if ((i - first) % every === 0) {
+        svg.append(s('text', { class: 'tick', x: left, y: margin.top + frame.height + 20, 'text-anchor': 'middle' }, money(each.lower)));
+      }
+      const band = byCode.get(each.code);
+      if (!band) return;
+      const below = threshold !== null && each.lower !== null ? each.lower + 1000 <= threshold : threshold !== null;
+      svg.append(s('a', { href: drillAddress(band.href), 'data-href': band.href },
+        s('title', null, `${bandText(band.code)}: ${t('drillCount', band.count)}`),
+        s('rect', {
+          class: below ? 'bin below' : 'bin', x: left + 1, y: y(band.count), width: Math.max(1, slot - 2),
+          height: margin.top + frame.height - y(band.count), 'data-band': band.code, 'data-count': band.count,
+        })));
+    });
+    if ((slots.length - first) % every === 0) {
+      svg.append(s('text', { class: 'tick', x: margin.left + frame.width, y: margin.top + frame.height + 20, 'text-anchor': 'middle' },
+        money(high)));
+    }
+    if (threshold !== null) {
+      const at = xOf(threshold);
+      const right = at > margin.left + frame.width * 0.7;
+      svg.append(
+        s('line', {
+          class: 'threshold', x1: at, x2: at, y1: margin.top - 6, y2: margin.top + frame.height, 'data-threshold': threshold,
+        }),
+        s('text', { class: 'threshold-label', x: right ? at - 6 : at + 6, y: margin.top + 8, 'text-anchor': right ? 'end' : 'start' },
+          `${t('threshold')} ${thresholdText}`));
+    }
+    const table = h('table', { class: 'chart-table' },
+      h('caption', { class: 'visually-hidden' }, t('histogramTitle')),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('band')), h('th', { scope: 'col', class: 'num' }, t('householdCount')))),
+      h('tbody', null, bands.map((band) => {
+        const lower = band.code === '<0' ? -Infinity : Number(band.code.split('-')[0]);
+        const below = threshold !== null && lower + 1000 <= threshold;
+        return h('tr', { 'data-band': band.code },
+          h('th', { scope: 'row' }, bandText(band.code), below ? h('span', { class: 'flag bad' }, t('belowThreshold')) : null),
+          h('td', { class: 'num' }, drillLink(band.href, { 'data-count': band.count }, String(band.count))));
+      })),
+      h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, t('threshold')), h('td', { class: 'num' }, thresholdText))));
+    return append(figure, [h('div', { class: 'chart-wrap' }, svg),
+      h('details', { class: 'chart-data', open: true }, h('summary', null, t('dataTable')), table)]);
+  }
+
+  /** Every figure of the summary, each count a link to its households. */
+  function figuresTable(summary) {
+    const rows = [];
+    for (const kind of ['riskGroup', 'riskType', 'tier', 'caseState', 'measureRecommended', 'measureApplied', 'incomeBand']) {
+      const figures = kind === 'incomeBand' ? byIncome(summary[kind] || []) : summary[kind] || [];
+      for (const figure of figures) rows.push({ key: `${kind}:${figure.code}`, kind, code: figure.code, figure });
+    }
+    for (const kind of ['eliminated', 'identificationOverdue']) {
+      if (summary[kind]) rows.push({ key: kind, kind, code: null, figure: summary[kind] });
+    }
+    return h('div', { id: 'report-figures' },
+      h('h3', null, t('figuresTitle')),
+      h('table', { class: 'figures' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('figureKind')), h('th', { scope: 'col' }, t('figureCode')),
+          h('th', { scope: 'col', class: 'num' }, t('householdCount')))),
+        h('tbody', null, rows.map((row) => h('tr', { 'data-figure': row.key },
+          h('td', null, t(`kind_${row.kind}`)),
+          h('td', null, row.code === null ? '—' : [codeText(row.kind, row.code), ' ', codeChip(row.code)]),
+          h('td', { class: 'num' }, drillLink(row.figure.href, { 'data-count': row.figure.count }, String(row.figure.count))))))));
+  }
+
+  /** The households behind one figure, from the link the report API gave it. */
+  async function openDrill(href) {
+    clear();
+    show('intro', false);
+    if (!/^\/api\/v1\/reports\/(series\/)?households\?/.test(href)) {
+      message(t('drillBad'), 'error');
+      return;
+    }
+    const list = await api(href);
+    const query = new URL(href, window.location.origin).searchParams;
+    const region = { county: query.get('county'), township: query.get('township'), village: query.get('village') };
+    const back = { report: '' };
+    for (const name of ['county', 'township', 'village', 'from', 'to']) if (query.get(name)) back[name] = query.get(name);
+    const when = query.get('on') ? t('drillOn', query.get('on')) : `${query.get('from') || ''} – ${query.get('to') || ''}`;
+    fill('drill-body',
+      h('p', { class: 'report-scope' }, h('strong', { 'data-figure': list.figure }, figureText(list.figure)), ' · ',
+        regionText(region), ' · ', when, ' · ', h('span', { 'data-count': list.count }, t('drillCount', list.count))),
+      list.households.length ? h('table', { class: 'drill' },
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col' }, t('household')), h('th', { scope: 'col' }, t('asOf')), h('th', { scope: 'col' }, t('riskGroup')),
+          h('th', { scope: 'col' }, t('tier')), h('th', { scope: 'col', class: 'num' }, t('perCapita')),
+          h('th', { scope: 'col' }, t('village')), h('th', { scope: 'col' }, t('assessment')))),
+        h('tbody', null, list.households.map((household) => h('tr', { 'data-household': household.householdId },
+          h('th', { scope: 'row' }, h('a', { href: consoleAddress({ household: household.householdId }) }, household.householdId)),
+          h('td', null, household.asOf || '—'),
+          h('td', null, groupBadge(household.riskGroup)),
+          h('td', null, household.assistanceTier ? label('tiers', household.assistanceTier) : '—'),
+          h('td', { class: 'num' }, yuan(household.perCapitaNetIncome)),
+          h('td', null, household.village || '—'),
+          h('td', null, household.assessmentId
+            ? h('a', { href: consoleLink(household.assessmentId), 'data-assessment': household.assessmentId }, t('open'))
+            : '—'))))) : h('p', { class: 'muted' }, t('drillNone')),
+      h('p', null, h('a', { id: 'drill-back', href: consoleAddress(back) }, '← ', t('drillBack'))));
+    show('drill');
+  }
+
   // ---- start ----
 
   function initialLanguage() {
@@ -1076,6 +1530,7 @@
     for (const button of document.querySelectorAll('.lang button')) {
       button.addEventListener('click', () => switchLanguage(button.dataset.lang));
     }
+    $('report-filter').addEventListener('submit', submitReport);
     $('replay-run').addEventListener('click', runReplay);
     $('what-if-run').addEventListener('click', runWhatIf);
     window.addEventListener('popstate', load);

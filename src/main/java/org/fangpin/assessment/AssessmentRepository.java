@@ -104,6 +104,24 @@ class AssessmentRepository {
 			.list();
 	}
 
+	/**
+	 * Every assessment of every household that has one in a region (null parts match anything), in any region, by
+	 * household, asOf and the order they were stored in; the columns only.
+	 */
+	List<AssessmentRow> rowsOfHouseholdsIn(String county, String township, String village) {
+		return this.jdbc
+			.sql("SELECT id, household_id, as_of, assessed_at, risk_group, supersedes, county, township, village "
+					+ "FROM assessment WHERE household_id IN (SELECT household_id FROM assessment WHERE "
+					+ "(CAST(? AS VARCHAR) IS NULL OR county = ?) AND (CAST(? AS VARCHAR) IS NULL OR township = ?) "
+					+ "AND (CAST(? AS VARCHAR) IS NULL OR village = ?)) ORDER BY household_id, as_of, assessed_at, id")
+			.params(county, county, township, township, village, village)
+			.query((row, n) -> new AssessmentRow(row.getObject("id", UUID.class), row.getString("household_id"),
+					row.getObject("as_of", java.time.LocalDate.class), row.getTimestamp("assessed_at").toInstant(),
+					row.getString("risk_group"), row.getObject("supersedes", UUID.class), row.getString("county"),
+					row.getString("township"), row.getString("village")))
+			.list();
+	}
+
 	private static String text(JsonNode node, String field) {
 		return (node != null && node.get(field) != null && node.get(field).isString()) ? node.get(field).stringValue()
 				: null;

@@ -141,6 +141,14 @@ public class AssessmentService {
 		return this.repository.latestIn(county, township, village);
 	}
 
+	/**
+	 * The columns of every assessment of the households that have one in a region (null parts match any), by
+	 * household, asOf and the order they were stored in.
+	 */
+	public List<AssessmentRow> rowsOfHouseholdsIn(String county, String township, String village) {
+		return this.repository.rowsOfHouseholdsIn(county, township, village);
+	}
+
 	/** The profile with the monitoring state its case decides, when there is a case that does. */
 	private JsonNode withCaseMonitoring(JsonNode profile) {
 		CaseRecords records = this.cases.getIfAvailable();

@@ -383,15 +383,97 @@ class CaseworkController {
 		List<String> households = summary.figures().getOrDefault(figure, List.of());
 		return new FigureHouseholdsView(figure, households.size(), households.stream().map((household) -> {
 			StoredAssessment latest = summary.latest().get(household);
-			if (latest == null) {
-				return new FigureHousehold(household, null, null, null, null, null, null);
-			}
-			JsonNode region = latest.profile().get("region");
-			return new FigureHousehold(household, latest.id().toString(), latest.evaluation().asOf(),
-					latest.evaluation().riskGroup(), latest.evaluation().assistanceTier(),
-					latest.evaluation().income().perCapitaNetIncome(),
-					(region != null && region.get("village") != null) ? region.get("village").asString() : null);
+			return (latest != null) ? household(latest)
+					: new FigureHousehold(household, null, null, null, null, null, null);
 		}).toList());
+	}
+
+	@GetMapping("/api/v1/reports/series")
+	@Operation(operationId = "seriesReport", summary = "Count a region's households by risk group month by month",
+			tags = OVERSIGHT,
+			description = "For each month from the month of from to the month of to, the region's households on the "
+					+ "month's last day (on to, for a last month that ends later), each counted by its assessment in "
+					+ "force that day: the one with the latest asOf on or before it (the last stored when several "
+					+ "share that asOf; an assessment a correction supersedes never counts), when that assessment is "
+					+ "in the region. Every count links (href) to the households behind it. At most "
+					+ Oversight.MAX_MONTHS + " months.")
+	@ApiResponse(responseCode = "200", description = "The series",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = SeriesView.class)))
+	@ApiResponse(responseCode = "400", description = "A date is not an ISO-8601 date, from is after to, or the "
+			+ "series would cover more than " + Oversight.MAX_MONTHS + " months (casework-invalid)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+	SeriesView series(
+			@Parameter(description = COUNTY, example = "忻府区") @RequestParam(required = false) String county,
+			@Parameter(description = TOWNSHIP, example = "豆罗镇") @RequestParam(required = false) String township,
+			@Parameter(description = VILLAGE, example = "董村") @RequestParam(required = false) String village,
+			@Parameter(description = "The series starts with this date's month (ISO-8601); when absent, with the "
+					+ "month of the region's earliest asOf, at most " + Oversight.MAX_MONTHS + " months before to",
+					example = "2025-01-01")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "The series ends with this date's month, counted on this date (ISO-8601); today "
+					+ "when absent", example = "2025-12-31")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		Oversight.Region region = new Oversight.Region(county, township, village);
+		Oversight.Series series = this.oversight.series(region, from, (to != null) ? to : this.cases.today());
+		List<String> groups = new ArrayList<>();
+		this.rules.ruleSet().catalogue().section("riskGroups").forEach((entry) -> groups.add(entry.code()));
+		series.months().forEach((month) -> month.figures().keySet().forEach((key) -> {
+			if (key.startsWith("riskGroup:") && !groups.contains(key.substring("riskGroup:".length()))) {
+				groups.add(key.substring("riskGroup:".length()));
+			}
+		}));
+		return new SeriesView(region, series.from(), series.to(), series.months().stream().map((month) -> {
+			Figure households = seriesFigure(region, month, "households");
+			return new SeriesMonthView(month.month().toString(), month.on(), households, groups.stream().map((group) -> {
+				Figure figure = seriesFigure(region, month, "riskGroup:" + group);
+				return new CodeFigure(group, figure.count(), figure.href());
+			}).toList());
+		}).toList());
+	}
+
+	/** The households behind one count of the series. */
+	@GetMapping("/api/v1/reports/series/households")
+	@Operation(operationId = "seriesReportHouseholds", summary = "List the households behind a count of the series",
+			tags = OVERSIGHT,
+			description = "The region's households on a date, each with its assessment in force that day (as in the "
+					+ "series), that one figure counts: households (all of them) or riskGroup:{code}. The series' "
+					+ "href links give the figure, the region and the date; an unknown figure has no households.")
+	@ApiResponse(responseCode = "200", description = "The households behind the count",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = FigureHouseholdsView.class)))
+	@ApiResponse(responseCode = "400", description = "figure is missing, or on is not an ISO-8601 date",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+	FigureHouseholdsView seriesHouseholds(
+			@Parameter(description = "The figure's key: households, or riskGroup and a code such as "
+					+ "riskGroup:MARGINAL", example = "riskGroup:MARGINAL") @RequestParam String figure,
+			@Parameter(description = COUNTY, example = "忻府区") @RequestParam(required = false) String county,
+			@Parameter(description = TOWNSHIP, example = "豆罗镇") @RequestParam(required = false) String township,
+			@Parameter(description = VILLAGE, example = "董村") @RequestParam(required = false) String village,
+			@Parameter(description = "The day the households are counted on (ISO-8601); today when absent",
+					example = "2025-03-31")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+		List<StoredAssessment> behind = this.oversight.inForce(new Oversight.Region(county, township, village),
+				(on != null) ? on : this.cases.today(), figure);
+		return new FigureHouseholdsView(figure, behind.size(), behind.stream().map(CaseworkController::household)
+			.toList());
+	}
+
+	private static FigureHousehold household(StoredAssessment assessment) {
+		JsonNode region = assessment.profile().get("region");
+		return new FigureHousehold(assessment.evaluation().householdId(), assessment.id().toString(),
+				assessment.evaluation().asOf(), assessment.evaluation().riskGroup(),
+				assessment.evaluation().assistanceTier(), assessment.evaluation().income().perCapitaNetIncome(),
+				(region != null && region.get("village") != null) ? region.get("village").asString() : null);
+	}
+
+	private static Figure seriesFigure(Oversight.Region region, Oversight.SeriesMonth month, String key) {
+		StringBuilder href = new StringBuilder("/api/v1/reports/series/households?figure=").append(encode(key));
+		append(href, "county", region.county());
+		append(href, "township", region.township());
+		append(href, "village", region.village());
+		append(href, "on", month.on().toString());
+		return new Figure(month.figures().getOrDefault(key, List.of()).size(), href.toString());
 	}
 
 	private Oversight.Summary compute(String county, String township, String village, LocalDate from, LocalDate to) {
@@ -502,6 +584,35 @@ class CaseworkController {
 
 	}
 
+	@Schema(name = "Series", description = "A region's households counted by risk group month by month, each "
+			+ "household by its assessment in force on the day a month is counted; every count with a link to the "
+			+ "households behind it")
+	record SeriesView(
+			@Schema(description = "The region asked for", requiredMode = RequiredMode.REQUIRED) Oversight.Region region,
+			@Schema(description = "The first day of the first month", example = "2025-01-01",
+					requiredMode = RequiredMode.REQUIRED) LocalDate from,
+			@Schema(description = "The day the last month is counted on", example = "2025-12-31",
+					requiredMode = RequiredMode.REQUIRED) LocalDate to,
+			@ArraySchema(arraySchema = @Schema(description = "The months, oldest first, every one from from to to",
+					requiredMode = RequiredMode.REQUIRED)) List<SeriesMonthView> months) {
+
+	}
+
+	@Schema(name = "SeriesMonth", description = "One month of the series: the region's households on the day it is "
+			+ "counted on, in all and by risk group")
+	record SeriesMonthView(
+			@Schema(description = "The month (ISO-8601 year and month)", example = "2025-03",
+					pattern = "^\\d{4}-\\d{2}$", requiredMode = RequiredMode.REQUIRED) String month,
+			@Schema(description = "The day the month is counted on: its last day, or to for a last month that ends "
+					+ "later", example = "2025-03-31", requiredMode = RequiredMode.REQUIRED) LocalDate on,
+			@Schema(description = "Every household counted that day", requiredMode = RequiredMode.REQUIRED)
+			Figure households,
+			@ArraySchema(arraySchema = @Schema(description = "Households by the risk group of their assessment in "
+					+ "force: every risk group of the catalogue in its order, with zero counts, then any other code "
+					+ "found", requiredMode = RequiredMode.REQUIRED)) List<CodeFigure> riskGroup) {
+
+	}
+
 	@Schema(name = "SummaryFigure", description = "A count of households and where to list them")
 	record Figure(
 			@Schema(description = "How many households", example = "2", minimum = "0",
@@ -524,8 +635,9 @@ class CaseworkController {
 
 	@Schema(name = "SummaryIncome", description = "The per-capita net income of the monitored households")
 	record IncomeView(
-			@Schema(description = "The monitoring threshold of the monitored households' assessments, in yuan; null "
-					+ "when no household is monitored", example = "7400", types = { "number", "null" },
+			@Schema(description = "The monitoring threshold, in yuan, of the monitored household assessed on the "
+					+ "latest asOf counted (the threshold in force at the end of the report); null when no household "
+					+ "is monitored", example = "7400", types = { "number", "null" },
 					requiredMode = RequiredMode.REQUIRED) BigDecimal threshold,
 			@Schema(description = "Quantiles of their per-capita net income; empty when no household is monitored",
 					implementation = CaseworkDocuments.IncomeQuantiles.class, requiredMode = RequiredMode.REQUIRED)
@@ -533,7 +645,8 @@ class CaseworkController {
 
 	}
 
-	@Schema(name = "SummaryHouseholds", description = "The households behind one figure of the summary")
+	@Schema(name = "SummaryHouseholds", description = "The households behind one figure of the summary or of the "
+			+ "series")
 	record FigureHouseholdsView(
 			@Schema(description = "The figure, as asked for", example = "riskGroup:MARGINAL",
 					requiredMode = RequiredMode.REQUIRED) String figure,
@@ -544,13 +657,15 @@ class CaseworkController {
 
 	}
 
-	@Schema(name = "SummaryHousehold", description = "A household behind a figure, with its latest assessment")
+	@Schema(name = "SummaryHousehold", description = "A household behind a figure, with the assessment it is counted "
+			+ "by: its latest in the summary, the one in force on the day in the series")
 	record FigureHousehold(
 			@Schema(description = "The household's id", example = "RPT-1", requiredMode = RequiredMode.REQUIRED)
 			String householdId,
-			@Schema(description = "Its latest assessment's id", example = "01a22c10-17e6-7c55-bf00-db3119df4cb9",
-					format = "uuid", requiredMode = RequiredMode.REQUIRED) String assessmentId,
-			@Schema(description = "Its latest assessment's asOf", example = "2025-06-01",
+			@Schema(description = "The id of the assessment it is counted by",
+					example = "01a22c10-17e6-7c55-bf00-db3119df4cb9", format = "uuid",
+					requiredMode = RequiredMode.REQUIRED) String assessmentId,
+			@Schema(description = "The asOf of the assessment it is counted by", example = "2025-06-01",
 					requiredMode = RequiredMode.REQUIRED) LocalDate asOf,
 			@Schema(description = "Its risk group, a code of the catalogue's riskGroups", example = "MARGINAL",
 					requiredMode = RequiredMode.REQUIRED, extensions = @Extension(name = "x-fangpin",
@@ -563,7 +678,7 @@ class CaseworkController {
 			String assistanceTier,
 			@Schema(description = "Its per-capita net income, in yuan", example = "5000.00",
 					types = { "number", "null" }, requiredMode = RequiredMode.REQUIRED) BigDecimal perCapitaNetIncome,
-			@Schema(description = "Its village, from its latest profile; null when the profile has none",
+			@Schema(description = "Its village, from the profile of that assessment; null when the profile has none",
 					example = "董村", types = { "string", "null" }, requiredMode = RequiredMode.REQUIRED)
 			String village) {
 

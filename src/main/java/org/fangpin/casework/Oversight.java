@@ -3,11 +3,17 @@ package org.fangpin.casework;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.extensions.Extension;
@@ -15,6 +21,7 @@ import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import org.fangpin.assessment.AssessmentRow;
 import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
 import org.fangpin.rules.Evaluation;
@@ -22,12 +29,16 @@ import org.fangpin.rules.Evaluation;
 import org.springframework.stereotype.Service;
 
 /**
- * The watch list and the summary report of a region. Both start from the latest assessment of every household in
- * the region, and every figure is kept as the list of households behind it, so that no household is hidden inside
- * a count or an average (防止平均数掩盖极少数).
+ * The watch list, the summary report and the monthly series of a region. The first two start from the latest
+ * assessment of every household in the region, the series from the assessment in force at each month's end; every
+ * figure is kept as the list of households behind it, so that no household is hidden inside a count or an average
+ * (防止平均数掩盖极少数).
  */
 @Service
 public class Oversight {
+
+	/** At most this many months in a series. */
+	public static final int MAX_MONTHS = 120;
 
 	private final AssessmentService assessments;
 
@@ -149,6 +160,7 @@ public class Oversight {
 			.toList();
 		List<BigDecimal> monitoredIncomes = new ArrayList<>();
 		BigDecimal threshold = null;
+		LocalDate thresholdAsOf = null;
 		for (StoredAssessment assessment : population) {
 			Evaluation evaluation = assessment.evaluation();
 			String household = evaluation.householdId();
@@ -170,7 +182,11 @@ public class Oversight {
 				BigDecimal income = evaluation.income().perCapitaNetIncome();
 				monitoredIncomes.add(income);
 				add(figures, "incomeBand:" + band(income), household);
-				threshold = evaluation.income().threshold();
+				// the threshold of the newest date counted: the one in force at the end of the report
+				if (thresholdAsOf == null || !evaluation.asOf().isBefore(thresholdAsOf)) {
+					threshold = evaluation.income().threshold();
+					thresholdAsOf = evaluation.asOf();
+				}
 			}
 		}
 		List<String> inRegion = figures.getOrDefault("households", List.of());
@@ -195,6 +211,124 @@ public class Oversight {
 	public record Summary(Region region, LocalDate from, LocalDate to, Map<String, List<String>> figures,
 			Map<String, BigDecimal> incomeQuantiles, BigDecimal threshold, Map<String, StoredAssessment> latest) {
 
+	}
+
+	/**
+	 * The region's households month by month, from the month of {@code from} to the month of {@code to}. Each month is
+	 * counted on its last day, or on {@code to} when that is earlier: every household by its assessment in force that
+	 * day (see {@link #inForce}), when that assessment is in the region. Figures: {@code households} and
+	 * {@code riskGroup:…}. A null {@code from} is the month of the region's earliest asOf, but at most
+	 * {@link #MAX_MONTHS} months back.
+	 */
+	public Series series(Region region, LocalDate from, LocalDate to) {
+		Map<String, List<AssessmentRow>> histories = histories(region);
+		YearMonth last = YearMonth.from(to);
+		YearMonth first;
+		if (from != null) {
+			first = YearMonth.from(from);
+			if (first.isAfter(last)) {
+				throw new CaseworkException(CaseworkException.Kind.INVALID, "from must not be after to");
+			}
+			if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+				throw new CaseworkException(CaseworkException.Kind.INVALID,
+						"a series covers at most " + MAX_MONTHS + " months");
+			}
+		}
+		else {
+			first = histories.values()
+				.stream()
+				.flatMap(List::stream)
+				.filter((row) -> in(region, row))
+				.map(AssessmentRow::asOf)
+				.min(Comparator.naturalOrder())
+				.map(YearMonth::from)
+				.orElse(last);
+			first = (first.isAfter(last)) ? last : first;
+			YearMonth earliest = last.minusMonths(MAX_MONTHS - 1);
+			first = (first.isBefore(earliest)) ? earliest : first;
+		}
+		List<SeriesMonth> months = new ArrayList<>();
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			LocalDate on = (month.equals(last) && to.isBefore(month.atEndOfMonth())) ? to : month.atEndOfMonth();
+			Map<String, List<String>> figures = new TreeMap<>();
+			counted(histories, region, on).forEach((household, row) -> {
+				add(figures, "households", household);
+				if (row.riskGroup() != null) {
+					add(figures, "riskGroup:" + row.riskGroup(), household);
+				}
+			});
+			months.add(new SeriesMonth(month, on, figures));
+		}
+		return new Series(region, first.atDay(1), to, months);
+	}
+
+	/** A series: the first day of its first month, its last day, and its months in order. */
+	public record Series(Region region, LocalDate from, LocalDate to, List<SeriesMonth> months) {
+
+	}
+
+	/** One month of a series: the day it is counted on and its figures, each the sorted households behind it. */
+	public record SeriesMonth(YearMonth month, LocalDate on, Map<String, List<String>> figures) {
+
+	}
+
+	/**
+	 * The assessments behind a figure of a series ({@code households} or {@code riskGroup:…}) on a date, by household
+	 * id. A household's assessment in force on a date is its assessment with the latest asOf on or before that date,
+	 * the last stored when several have that asOf; an assessment that a correction supersedes never is. The household
+	 * counts when that assessment is in the region.
+	 */
+	public List<StoredAssessment> inForce(Region region, LocalDate on, String figure) {
+		List<StoredAssessment> behind = new ArrayList<>();
+		counted(histories(region), region, on).forEach((household, row) -> {
+			if (figure.equals("households") || figure.equals("riskGroup:" + row.riskGroup())) {
+				behind.add(this.assessments.find(row.id().toString()));
+			}
+		});
+		return behind;
+	}
+
+	/** Every household with an assessment in the region, with all its assessments but the corrected ones. */
+	private Map<String, List<AssessmentRow>> histories(Region region) {
+		List<AssessmentRow> rows = this.assessments.rowsOfHouseholdsIn(region.county(), region.township(),
+				region.village());
+		Set<java.util.UUID> corrected = new HashSet<>();
+		rows.forEach((row) -> {
+			if (row.supersedes() != null) {
+				corrected.add(row.supersedes());
+			}
+		});
+		Map<String, List<AssessmentRow>> histories = new TreeMap<>();
+		rows.stream()
+			.filter((row) -> !corrected.contains(row.id()))
+			.forEach((row) -> histories.computeIfAbsent(row.householdId(), (unused) -> new ArrayList<>()).add(row));
+		return histories;
+	}
+
+	/** The households of the region on a date, each with its assessment in force, by household id. */
+	private static Map<String, AssessmentRow> counted(Map<String, List<AssessmentRow>> histories, Region region,
+			LocalDate on) {
+		Map<String, AssessmentRow> counted = new TreeMap<>();
+		histories.forEach((household, rows) -> {
+			AssessmentRow inForce = null;
+			// rows are in order of asOf, then of storing: the last one not after the date is in force
+			for (AssessmentRow row : rows) {
+				if (row.asOf().isAfter(on)) {
+					break;
+				}
+				inForce = row;
+			}
+			if (inForce != null && in(region, inForce)) {
+				counted.put(household, inForce);
+			}
+		});
+		return counted;
+	}
+
+	private static boolean in(Region region, AssessmentRow row) {
+		return (region.county() == null || Objects.equals(region.county(), row.county()))
+				&& (region.township() == null || Objects.equals(region.township(), row.township()))
+				&& (region.village() == null || Objects.equals(region.village(), row.village()));
 	}
 
 	/** 1,000-yuan bands of per-capita income: {@code 6000-7000}; below zero is {@code <0}. */

@@ -195,6 +195,14 @@ class OpenApiClientTests {
 		Response households = documented("GET", "/api/v1/reports/households",
 				this.http.get(summary.get("riskGroup").get(0).get("href").asString()));
 		assertThat(households.json().get("count").intValue()).isPositive();
+		JsonNode series = documented("GET", "/api/v1/reports/series",
+				this.http.get("/api/v1/reports/series" + region + "&from=2024-01-01&to=2024-12-31")).json();
+		JsonNode december = series.get("months").get(series.get("months").size() - 1);
+		Response inForce = documented("GET", "/api/v1/reports/series/households",
+				this.http.get(december.get("households").get("href").asString()));
+		assertThat(inForce.json().get("count").intValue()).isPositive();
+		assertThat(documented("GET", "/api/v1/reports/series",
+				this.http.get("/api/v1/reports/series?from=2025-02-01&to=2025-01-01")).status()).isEqualTo(400);
 		assertThat(documented("GET", "/api/v1/watchlist", this.http.get("/api/v1/watchlist?since=yesterday"))
 			.status()).isEqualTo(400);
 	}

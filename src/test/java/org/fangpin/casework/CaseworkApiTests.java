@@ -147,6 +147,109 @@ class CaseworkApiTests {
 			.contains("riskGroup:MARGINAL,2,RPT-1;RPT-2");
 	}
 
+	@Test
+	void theSummaryDrawsIncomesAgainstTheThresholdInForceOnTheLatestDateItCounts() {
+		String village = "threshold-village";
+		JsonNode newer = store(profile("THR-1", "2025-06-01", 5000, 0).replace("董村", village));
+		JsonNode older = store(profile("THR-2", "2024-06-01", 5000, 0).replace("董村", village));
+		assertThat(newer.get("income").get("threshold").decimalValue())
+			.isNotEqualByComparingTo(older.get("income").get("threshold").decimalValue());
+		JsonNode summary = this.http.get("/api/v1/reports/summary?village=" + village).json();
+		assertThat(summary.get("income").get("threshold").decimalValue())
+			.isEqualByComparingTo(newer.get("income").get("threshold").decimalValue());
+	}
+
+	@Test
+	void theMonthlySeriesCountsEveryHouseholdByItsAssessmentInForceAndDrillsDownToIt() {
+		String village = "series-village";
+		// SER-1 is marginal from January and lifted above the line in March
+		String january = store(profile("SER-1", "2025-01-15", 5000, 0).replace("董村", village)).get("id").asString();
+		assertThat(this.http.get("/api/v1/assessments/" + january).json().get("riskGroup").asString())
+			.isEqualTo("MARGINAL");
+		JsonNode march = store(profile("SER-1", "2025-03-10", 30000, 0).replace("董村", village));
+		assertThat(march.get("riskGroup").asString()).isEqualTo("NOT_AT_RISK");
+		// SER-2 is not at risk from February
+		String second = store(profile("SER-2", "2025-02-01", 30000, 0).replace("董村", village)).get("id").asString();
+		// SER-3 was stored as marginal by mistake and corrected: the corrected assessment never counts
+		JsonNode mistake = store(profile("SER-3", "2025-02-20", 5000, 0).replace("董村", village));
+		assertThat(mistake.get("riskGroup").asString()).isEqualTo("MARGINAL");
+		Response corrected = this.http.postJson("/api/v1/assessments?supersedes=" + mistake.get("id").asString(),
+				profile("SER-3", "2025-02-20", 30000, 0).replace("董村", village));
+		assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+		assertThat(corrected.json().get("riskGroup").asString()).isEqualTo("NOT_AT_RISK");
+		// SER-4 lived elsewhere until it moved into the village in March
+		store(profile("SER-4", "2025-01-01", 5000, 0).replace("董村", "series-elsewhere"));
+		String moved = store(profile("SER-4", "2025-03-01", 5000, 0).replace("董村", village)).get("id").asString();
+
+		JsonNode series = this.http.get("/api/v1/reports/series?village=" + village + "&from=2025-01-05&to=2025-04-15")
+			.json();
+		assertThat(series.get("from").asString()).isEqualTo("2025-01-01");
+		assertThat(series.get("to").asString()).isEqualTo("2025-04-15");
+		List<String> months = new ArrayList<>();
+		List<String> days = new ArrayList<>();
+		series.get("months").forEach((month) -> {
+			months.add(month.get("month").asString());
+			days.add(month.get("on").asString());
+		});
+		assertThat(months).containsExactly("2025-01", "2025-02", "2025-03", "2025-04");
+		assertThat(days).containsExactly("2025-01-31", "2025-02-28", "2025-03-31", "2025-04-15");
+		JsonNode catalogue = this.http.get("/api/v1/catalogue").json();
+		List<String> groups = new ArrayList<>();
+		catalogue.get("riskGroups").forEach((group) -> groups.add(group.get("code").asString()));
+		series.get("months").forEach((month) -> {
+			List<String> listed = new ArrayList<>();
+			month.get("riskGroup").forEach((figure) -> listed.add(figure.get("code").asString()));
+			assertThat(listed).as("every risk group, zero counts included").isEqualTo(groups);
+		});
+
+		assertThat(behind(series, 0, "households")).containsExactly("SER-1");
+		assertThat(behind(series, 0, "MARGINAL")).containsExactly("SER-1");
+		assertThat(behind(series, 1, "households")).containsExactly("SER-1", "SER-2", "SER-3");
+		assertThat(behind(series, 1, "MARGINAL")).containsExactly("SER-1");
+		assertThat(behind(series, 1, "NOT_AT_RISK")).containsExactly("SER-2", "SER-3");
+		for (int month : new int[] { 2, 3 }) {
+			assertThat(behind(series, month, "households")).containsExactly("SER-1", "SER-2", "SER-3", "SER-4");
+			assertThat(behind(series, month, "MARGINAL")).containsExactly("SER-4");
+			assertThat(behind(series, month, "NOT_AT_RISK")).containsExactly("SER-1", "SER-2", "SER-3");
+			assertThat(behind(series, month, "UNSTABLE_LIFTED")).isEmpty();
+		}
+		// each household is listed with the assessment it is counted by on that day
+		JsonNode february = this.http.get(find(series.get("months").get(1).get("riskGroup"), "MARGINAL").get("href")
+			.asString()).json();
+		assertThat(february.get("households").get(0).get("assessmentId").asString()).isEqualTo(january);
+		assertThat(february.get("households").get(0).get("asOf").asString()).isEqualTo("2025-01-15");
+		JsonNode april = this.http.get(series.get("months").get(3).get("households").get("href").asString()).json();
+		List<String> counted = new ArrayList<>();
+		april.get("households").forEach((household) -> counted.add(household.get("assessmentId").asString()));
+		assertThat(counted).containsExactly(march.get("id").asString(), second, corrected.json().get("id").asString(),
+				moved);
+
+		// without from, the series starts with the region's earliest asOf (SER-4's January was elsewhere)
+		JsonNode open = this.http.get("/api/v1/reports/series?village=" + village).json();
+		assertThat(open.get("months").get(0).get("month").asString()).isEqualTo("2025-01");
+		assertThat(open.get("from").asString()).isEqualTo("2025-01-01");
+		JsonNode last = open.get("months").get(open.get("months").size() - 1);
+		assertThat(last.get("on").asString()).isEqualTo(open.get("to").asString());
+		assertThat(last.get("households").get("count").intValue()).isEqualTo(4);
+
+		Response backwards = this.http.get("/api/v1/reports/series?village=" + village + "&from=2025-05-01&to=2025-04-01");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.json().get("detail").asString()).contains("from");
+		assertThat(this.http.get("/api/v1/reports/series?from=2000-01-01&to=2010-01-01").status()).isEqualTo(400);
+	}
+
+	/** The households a figure of one month of the series links to, checked against its count. */
+	private List<String> behind(JsonNode series, int month, String figure) {
+		JsonNode counted = figure.equals("households") ? series.get("months").get(month).get("households")
+				: find(series.get("months").get(month).get("riskGroup"), figure);
+		JsonNode drill = this.http.get(counted.get("href").asString()).json();
+		List<String> ids = new ArrayList<>();
+		drill.get("households").forEach((household) -> ids.add(household.get("householdId").asString()));
+		assertThat(ids).as(figure + " in month " + month).hasSize(counted.get("count").intValue());
+		assertThat(drill.get("count").intValue()).isEqualTo(counted.get("count").intValue());
+		return ids;
+	}
+
 	private JsonNode store(String profile) {
 		Response response = this.http.postJson("/api/v1/assessments", profile);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
