@@ -413,8 +413,9 @@ class ConsoleBrowserTests {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
+	/** The console's address, signed in as a reviewer (the browser answers the server's Basic challenge with it). */
 	private String console(String query) {
-		return "http://localhost:" + this.port + "/console?" + query;
+		return "http://test-reviewer:reviewer-secret@localhost:" + this.port + "/console?" + query;
 	}
 
 	private String store(String profile) {

@@ -98,6 +98,9 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/api/v1/reports/summary", null, CASEWORKER_OR_REVIEWER),
 			new Endpoint("GET", "/api/v1/reports/summary.csv", null, CASEWORKER_OR_REVIEWER),
 			new Endpoint("GET", "/api/v1/reports/households?riskGroup=MARGINAL", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/reports/series", null, CASEWORKER_OR_REVIEWER),
+			new Endpoint("GET", "/api/v1/reports/series/households?figure=riskGroup:MARGINAL&on=2025-01-31", null,
+					CASEWORKER_OR_REVIEWER),
 			// operations and the API description
 			new Endpoint("GET", "/actuator/health", null, EVERYONE),
 			new Endpoint("GET", "/actuator/info", null, SIGNED_IN),
