@@ -517,8 +517,17 @@
     }
   }
 
+  /**
+   * The API's address on this origin. Resolved against location.origin, not the page's address, so that a page
+   * opened at an address that carries a user name and password can still fetch (such an address cannot be
+   * fetched); the browser answers the API's Basic challenge with the credentials it holds for this origin.
+   */
+  function apiUrl(path) {
+    return new URL(path, location.origin).href;
+  }
+
   async function api(path, options = {}) {
-    const response = await fetch(path, {
+    const response = await fetch(apiUrl(path), {
       ...options,
       credentials: 'same-origin',
       headers: {
@@ -1150,7 +1159,7 @@
   async function downloadInLanguage(event, path, name) {
     event.preventDefault();
     try {
-      const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage() } });
+      const response = await fetch(apiUrl(path), { credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage() } });
       if (!response.ok) throw new ApiError(response.status, null);
       const url = URL.createObjectURL(await response.blob());
       const link = h('a', { href: url, download: name });
