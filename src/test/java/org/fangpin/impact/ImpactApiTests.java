@@ -2,9 +2,7 @@ package org.fangpin.impact;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -84,8 +82,8 @@ class ImpactApiTests {
 		}
 		population.append("{not json}\n");
 		String files = HttpClientSupport.JSON.createObjectNode().put("parameters.yaml", ThresholdCandidate.RAISED).toString();
-		HttpResponse<String> response = multipart(files, population.toString());
-		assertThat(response.statusCode()).isEqualTo(200);
+		HttpClientSupport.Response response = multipart(files, population.toString());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		JsonNode report = HttpClientSupport.JSON.readTree(response.body());
 		assertThat(report.get("households").longValue()).isEqualTo(120);
 		assertThat(report.get("problemCount").longValue()).isEqualTo(1);
@@ -99,17 +97,15 @@ class ImpactApiTests {
 		assertThat(invalid.json().get("problems").size()).isPositive();
 	}
 
-	private HttpResponse<String> multipart(String files, String population) throws IOException, InterruptedException {
+	private HttpClientSupport.Response multipart(String files, String population) {
 		String boundary = "fangpin-test-boundary";
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"files.json\"\r\n"
 				+ "Content-Type: application/json\r\n\r\n" + files + "\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"population\"; filename=\"population.ndjson\"\r\n"
 				+ "Content-Type: application/x-ndjson\r\n\r\n" + population + "\r\n--" + boundary + "--\r\n";
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/ruleset/impact"))
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/ruleset/impact"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
 	private static java.util.List<String> texts(JsonNode array) {
