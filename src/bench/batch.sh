@@ -8,20 +8,20 @@ RUNS=${1:-5}
 JAR=$(ls target/fangpin-*.jar | head -1)
 FILE=test-cases/population/households-10000.ndjson
 PORT=${PORT:-18181}
-java -Xmx1g -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench \
+java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --spring.datasource.url=jdbc:h2:mem:bench \
   --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-batch.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do
-  curl -sf "localhost:$PORT/api/v1/ruleset" >/dev/null && break
+  curl -sf -u bench:bench-secret "localhost:$PORT/api/v1/ruleset" >/dev/null && break
   sleep 1
 done
 LINES=$(wc -l <"$FILE")
-curl -s -o /dev/null -H 'Content-Type: application/x-ndjson' --data-binary @"$FILE" \
+curl -s -u bench:bench-secret -o /dev/null -H 'Content-Type: application/x-ndjson' --data-binary @"$FILE" \
   "localhost:$PORT/api/v1/assessments/batch?store=false"   # warm-up
 for run in $(seq 1 "$RUNS"); do
   START=$(date +%s.%N)
-  OUT=$(curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$FILE" \
+  OUT=$(curl -s -u bench:bench-secret -H 'Content-Type: application/x-ndjson' --data-binary @"$FILE" \
     "localhost:$PORT/api/v1/assessments/batch?store=false" | wc -l)
   END=$(date +%s.%N)
   echo "run $run: $OUT lines, $(echo "$LINES / ($END - $START)" | bc -l | xargs printf '%.0f') households/s"

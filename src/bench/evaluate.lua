@@ -12,6 +12,8 @@ wrk.method = "POST"
 wrk.path = path
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
+-- the user the bench scripts configure (bench / bench-secret, roles CASEWORKER and POLICY_EDITOR)
+wrk.headers["Authorization"] = "Basic " .. (os.getenv("FANGPIN_BASIC") or "YmVuY2g6YmVuY2gtc2VjcmV0")
 
 local rate = tonumber(os.getenv("FANGPIN_RATE") or "0")
 local connections = tonumber(os.getenv("FANGPIN_CONNECTIONS") or "1")

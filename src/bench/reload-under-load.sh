@@ -11,16 +11,16 @@ PORT=${PORT:-18080}
 work=$(mktemp -d)
 cp -r rules "$work/rules"
 jar=$(ls target/fangpin-*.jar | head -1)
-java -Xmx1g -jar "$jar" --server.port=$PORT --fangpin.rules.dir="$work/rules" \
+java -Xmx1g -jar "$jar" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.rules.dir="$work/rules" \
   --fangpin.data-dir="$work/data" --server.tomcat.threads.max=200 > "$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf -o /dev/null localhost:$PORT/api/v1/ruleset; do sleep 1; done
+until curl -sf -u bench:bench-secret -o /dev/null localhost:$PORT/api/v1/ruleset; do sleep 1; done
 echo "service up (pid $pid)"
 reload() {
   # Changing a comment changes the rule set's content hash, so each reload activates a new version.
   echo "// reload $1 at $(date +%s%N)" >> "$work/rules/70-early-warning/alerts.drl"
-  curl -s -o /dev/null -w "%{http_code}" -X POST "localhost:$PORT/api/v1/ruleset/reload"
+  curl -s -u bench:bench-secret -o /dev/null -w "%{http_code}" -X POST "localhost:$PORT/api/v1/ruleset/reload"
 }
 # wrk runs until every reload is done, then is stopped with SIGINT, on which it prints its summary.
 wrk -t2 -c"$CONNECTIONS" -d1h -s src/bench/evaluate.lua "http://localhost:$PORT" > "$work/wrk.txt" &

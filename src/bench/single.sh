@@ -8,11 +8,11 @@ SECONDS_PER_RUN=${1:-30}
 JAR=$(ls target/fangpin-*.jar | head -1)
 PORT=${PORT:-18182}
 rm -rf target/bench-data
-java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
+java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do
-  curl -sf "localhost:$PORT/api/v1/ruleset" >/dev/null && break
+  curl -sf -u bench:bench-secret "localhost:$PORT/api/v1/ruleset" >/dev/null && break
   sleep 1
 done
 export FANGPIN_PATH=/api/v1/assessments
