@@ -23,6 +23,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	static final String NDJSON = "application/x-ndjson";
 
+	static final String IMPACT = "/api/v1/ruleset/impact";
+
 	private final LimitsProperties limits;
 
 	private final ProblemResponses problems;
@@ -54,9 +56,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private DataSize limitFor(HttpServletRequest request) {
-		String type = request.getContentType();
-		return (type != null && type.toLowerCase().startsWith(NDJSON)) ? this.limits.maxBatchBody()
-				: this.limits.maxBody();
+		String type = (request.getContentType() != null) ? request.getContentType().toLowerCase() : "";
+		// A population uploaded for an impact analysis is as large as a batch.
+		boolean population = type.startsWith("multipart/") && IMPACT.equals(request.getRequestURI());
+		return (type.startsWith(NDJSON) || population) ? this.limits.maxBatchBody() : this.limits.maxBody();
 	}
 
 	static String describe(DataSize limit) {
