@@ -10,6 +10,9 @@ import org.fangpin.rules.WhyNot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,23 +39,65 @@ class RuleSetConfiguration {
 		return new WhyNot(loader);
 	}
 
+	@Bean
+	StartupAnnouncement ruleSetStartupAnnouncement(ApplicationEventPublisher events) {
+		return new StartupAnnouncement(events);
+	}
+
 	@Bean(destroyMethod = "")
 	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, StartupAnnouncement announcement) {
 		RuleSet ruleSet = loader.load(properties.dir());
 		Instant now = clock.instant();
+		boolean[] activated = { false };
 		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, "loaded from " + properties.dir(), now);
 			return archive.latestActivation()
 				.filter((latest) -> latest.version().equals(ruleSet.version()))
 				.map(RuleSetArchive.ActivationRecord::sequence)
-				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP",
-						"loaded from " + properties.dir(), now));
+				.orElseGet(() -> {
+					activated[0] = true;
+					return archive.activate(ruleSet.version(), STARTUP, "STARTUP", "loaded from " + properties.dir(),
+							now);
+				});
 		});
+		announcement.loaded(new RuleSetActivationAttempted(RuleSetActivationAttempted.Source.STARTUP,
+				activated[0] ? RuleSetActivationAttempted.Outcome.ACTIVATED
+						: RuleSetActivationAttempted.Outcome.UNCHANGED,
+				ruleSet.version(), ruleSet.version(), null));
 		logger.info("Rule set {} loaded from {}: {} rules, {} parameters", ruleSet.version(),
 				properties.dir().toAbsolutePath().normalize(), ruleSet.rules().size(),
 				ruleSet.parameters().definitions().size());
 		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
+	}
+
+	/**
+	 * Announces the rule set loaded at start-up once the application has started: listeners of
+	 * {@link RuleSetActivationAttempted} are not all registered yet while the rule set bean is being created.
+	 */
+	static final class StartupAnnouncement implements ApplicationListener<ApplicationStartedEvent> {
+
+		private final ApplicationEventPublisher events;
+
+		private volatile RuleSetActivationAttempted loaded;
+
+		StartupAnnouncement(ApplicationEventPublisher events) {
+			this.events = events;
+		}
+
+		void loaded(RuleSetActivationAttempted attempt) {
+			this.loaded = attempt;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationStartedEvent event) {
+			RuleSetActivationAttempted attempt = this.loaded;
+			this.loaded = null;
+			if (attempt != null) {
+				this.events.publishEvent(attempt);
+			}
+		}
+
 	}
 
 }
