@@ -1,15 +1,15 @@
--- wrk script: POST one household profile to Fangpin.
+-- wrk script: POST one household profile to Fangpin, count every response by status and by the rule set version
+-- that answered it, and print the totals when wrk stops.
 --   FANGPIN_PATH   path to post to (default /api/v1/evaluations; /api/v1/assessments stores each one)
 --   FANGPIN_BODY   the profile file (default docs/examples/household.json)
 --   FANGPIN_RATE   total requests a second to aim at (default: as fast as possible); needs FANGPIN_CONNECTIONS,
 --                  the -c given to wrk, since each connection waits connections/rate seconds between requests
-local path = os.getenv("FANGPIN_PATH") or "/api/v1/evaluations"
-local file = assert(io.open(os.getenv("FANGPIN_BODY") or "docs/examples/household.json", "rb"))
-local body = file:read("*a")
-file:close()
-
+--   FANGPIN_BASIC  base64 of user:password (default: the bench user the bench scripts configure)
+local f = assert(io.open(os.getenv("FANGPIN_BODY") or os.getenv("FANGPIN_PROFILE") or "docs/examples/household.json", "rb"))
+local body = f:read("*a")
+f:close()
 wrk.method = "POST"
-wrk.path = path
+wrk.path = os.getenv("FANGPIN_PATH") or "/api/v1/evaluations"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 -- the user the bench scripts configure (bench / bench-secret, roles CASEWORKER and POLICY_EDITOR)
@@ -26,16 +26,51 @@ if rate > 0 then
   end
 end
 
-local statuses = {}
+-- setup runs in the main Lua state once per wrk thread; done reads each thread's counts from there
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+  versions = {}
+end
+
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  local version = body and string.match(body, '"ruleSetVersion"%s*:%s*"(sha256:%x+)"')
+  if version then
+    versions[version] = (versions[version] or 0) + 1
+  end
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d, req/s %.1f, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read +
-    summary.errors.write + summary.errors.timeout, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-  io.write(string.format("connect %d, read %d, write %d, timeout %d, non-2xx %d\n", summary.errors.connect,
-    summary.errors.read, summary.errors.write, summary.errors.timeout, summary.errors.status))
+  local byStatus, byVersion = {}, {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      byStatus[status] = (byStatus[status] or 0) + count
+    end
+    for version, count in pairs(thread:get("versions")) do
+      byVersion[version] = (byVersion[version] or 0) + count
+    end
+  end
+  local non2xx, answered, distinct = 0, 0, 0
+  for status, count in pairs(byStatus) do
+    answered = answered + count
+    if status < 200 or status > 299 then
+      non2xx = non2xx + count
+    end
+    io.write(string.format("status %d: %d\n", status, count))
+  end
+  for version, count in pairs(byVersion) do
+    distinct = distinct + 1
+  end
+  local e = summary.errors
+  io.write(string.format("requests=%d answered=%d non2xx=%d connect=%d read=%d write=%d timeout=%d " ..
+      "rule_set_versions_answering=%d\n", summary.requests, answered, non2xx, e.connect, e.read, e.write, e.timeout,
+      distinct))
+  io.write(string.format("duration=%.1fs rps=%.1f p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms\n",
+      summary.duration / 1e6, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+      latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

@@ -86,7 +86,8 @@ public final class CommandLine {
 								options.get("lang"))
 						: usage();
 				case "bench-reloads" -> benchReloads(Path.of(options.getOrDefault("rules", "rules")),
-						Integer.parseInt(options.getOrDefault("count", "200")));
+						Integer.parseInt(options.getOrDefault("count", "200")),
+						Integer.parseInt(options.getOrDefault("every", "50")));
 				case "generate" -> options.containsKey("count")
 						? this.batch.generate(Long.parseLong(options.get("count")),
 								Long.parseLong(options.getOrDefault("seed", "1")),
@@ -132,7 +133,8 @@ public final class CommandLine {
 				Usage: java -jar fangpin.jar COMMAND [options]
 				  check  [--rules DIR] [--cases DIR]    compile, lint and run the test cases; exit 1 on any failure
 				  assess FILE.json [--rules DIR] [--lang en]   print the assessment of one household profile
-				  bench-reloads [--rules DIR] [--count 200]     compile and swap the rule set COUNT times, printing the heap
+				  bench-reloads [--rules DIR] [--count 200] [--every 50]   reload the rule set COUNT times, printing
+				                                        the heap, metaspace and classes after a full GC every EVERY
 				  generate --count N [--seed S] [--out FILE.ndjson|FILE.csv] [--as-of DATE]
 				                                        write N synthetic Xinzhou households (stdout without --out)
 				  screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en] [--threads N]
@@ -203,36 +205,45 @@ public final class CommandLine {
 	}
 
 	/**
-	 * Loads a changed copy of the rule set {@code count} times, swapping each in as the active one and evaluating a
-	 * household on it, and prints the heap in use after a full GC every 20 swaps: a leak of knowledge bases or class
-	 * loaders shows as a heap that keeps growing.
+	 * Reloads the rule set {@code count} times and prints, at the start and every {@code every} reloads, the heap in
+	 * use after a full GC, the metaspace in use, the classes loaded and unloaded, and how many of the replaced rule
+	 * sets are still reachable. Each reload changes a comment in a rule file (so the version, a content hash, is new),
+	 * compiles the changed files into a new knowledge base, swaps it in as the active rule set the way a reload does
+	 * (the old one is closed when its last lease ends), evaluates a household on it, and answers a why-not question
+	 * for that household (which compiles and caches the version's probe rules). It does not run the gate's test
+	 * cases: they evaluate households on the same knowledge base and add time, not objects that outlive a reload. A
+	 * leak of knowledge bases, session pools or class loaders shows as a heap, metaspace or class count that keeps
+	 * growing, and as replaced rule sets that stay reachable.
 	 */
-	int benchReloads(Path rules, int count) {
+	int benchReloads(Path rules, int count, int every) {
 		Map<String, String> files = RuleSetLoader.readFiles(rules);
 		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
+		org.fangpin.rules.WhyNot whyNot = new org.fangpin.rules.WhyNot(loader);
 		org.fangpin.household.HouseholdProfile household = new ProfileReader(Set.of()).read(JSON.readTree("""
 				{"householdId": "BENCH", "asOf": "2024-06-30", "povertyStatus": "LIFTED",
 				 "members": [{"age": 40, "laborCapacity": "FULL"}], "income": {"wages": 5000}}"""), today());
+		String changedFile = files.keySet().stream().filter((path) -> path.endsWith(".drl")).findFirst().orElseThrow();
+		List<java.lang.ref.WeakReference<RuleSet>> replaced = new java.util.ArrayList<>();
 		org.fangpin.ruleset.ActiveRuleSet active = new org.fangpin.ruleset.ActiveRuleSet(loader.load("reload 0", files),
 				"bench", java.time.Instant.now(), 0);
+		use(active, whyNot, household);
 		long start = System.nanoTime();
-		this.out.printf("swaps  heap-used-after-gc  classes-loaded  elapsed%n");
+		this.out.printf("Each reload: change a comment in %s, compile, swap in, evaluate a household, answer why-not%n",
+				changedFile);
+		this.out.printf("reloads  heap-used-after-gc  metaspace-used  classes-loaded  classes-unloaded  "
+				+ "replaced-rule-sets-reachable  elapsed%n");
+		printMemory(0, replaced, start);
 		for (int i = 1; i <= count; i++) {
 			Map<String, String> changed = new java.util.TreeMap<>(files);
-			String first = changed.keySet().stream().filter((path) -> path.endsWith(".drl")).findFirst().orElseThrow();
-			changed.put(first, files.get(first) + "\n// reload " + i + "\n");
-			active.swap(new org.fangpin.ruleset.ActiveRuleSet.Activation(loader.load("reload " + i, changed), "bench",
-					java.time.Instant.now(), i));
-			try (org.fangpin.ruleset.ActiveRuleSet.Lease lease = active.acquire()) {
-				lease.ruleSet().evaluate(household);
-			}
-			if (i % 20 == 0 || i == 1) {
-				System.gc();
-				Runtime runtime = Runtime.getRuntime();
-				long used = runtime.totalMemory() - runtime.freeMemory();
-				this.out.printf("%5d  %14.1f MB  %14d  %6.0f s%n", i, used / 1048576.0,
-						java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
-						(System.nanoTime() - start) / 1e9);
+			changed.put(changedFile, files.get(changedFile) + "\n// reload " + i + "\n");
+			org.fangpin.ruleset.ActiveRuleSet.Activation previous = active.swap(
+					new org.fangpin.ruleset.ActiveRuleSet.Activation(loader.load("reload " + i, changed), "bench",
+							java.time.Instant.now(), i));
+			replaced.add(new java.lang.ref.WeakReference<>(previous.ruleSet()));
+			previous = null;
+			use(active, whyNot, household);
+			if (i % every == 0 || i == count) {
+				printMemory(i, replaced, start);
 			}
 		}
 		return 0;
@@ -245,6 +256,32 @@ public final class CommandLine {
 	private static int threads(Map<String, String> options) {
 		return options.containsKey("threads") ? Integer.parseInt(options.get("threads"))
 				: Runtime.getRuntime().availableProcessors();
+	}
+
+	private static void use(org.fangpin.ruleset.ActiveRuleSet active, org.fangpin.rules.WhyNot whyNot,
+			org.fangpin.household.HouseholdProfile household) {
+		try (org.fangpin.ruleset.ActiveRuleSet.Lease lease = active.acquire()) {
+			lease.ruleSet().evaluate(household);
+			whyNot.explain(lease.ruleSet(), household);
+		}
+	}
+
+	private void printMemory(int reloads, List<java.lang.ref.WeakReference<RuleSet>> replaced, long start) {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+			.getHeapMemoryUsage();
+		long metaspace = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getName().equals("Metaspace"))
+			.mapToLong((pool) -> pool.getUsage().getUsed())
+			.sum();
+		java.lang.management.ClassLoadingMXBean classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+		long reachable = replaced.stream().filter((reference) -> reference.get() != null).count();
+		this.out.printf("%7d  %15.1f MB  %11.1f MB  %14d  %16d  %18d of %-6d  %6.0f s%n", reloads,
+				heap.getUsed() / 1048576.0, metaspace / 1048576.0, classes.getLoadedClassCount(),
+				classes.getUnloadedClassCount(), reachable, replaced.size(), (System.nanoTime() - start) / 1e9);
 	}
 
 	static LocalDate today() {

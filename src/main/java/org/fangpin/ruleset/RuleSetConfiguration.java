@@ -10,7 +10,9 @@ import org.fangpin.rules.WhyNot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,29 +40,72 @@ class RuleSetConfiguration {
 		return new WhyNot(loader);
 	}
 
+	@Bean
+	StartupAnnouncement ruleSetStartupAnnouncement(ApplicationEventPublisher events) {
+		return new StartupAnnouncement(events);
+	}
+
 	@Bean(destroyMethod = "")
 	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, RuleSetArchive archive,
-			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
+			StartupAnnouncement announcement) {
 		long start = System.nanoTime();
 		RuleSet ruleSet = loader.load(properties.dir());
 		long compileMillis = (System.nanoTime() - start) / 1_000_000;
 		Instant now = clock.instant();
 		String comment = "loaded from " + properties.dir();
+		boolean[] activated = { false };
 		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, comment, now);
 			var latest = archive.latestActivation();
 			long activation = latest.filter((record) -> record.version().equals(ruleSet.version()))
 				.map(RuleSetArchive.ActivationRecord::sequence)
-				.orElseGet(() -> archive.activate(ruleSet.version(), STARTUP, "STARTUP", comment, now));
+				.orElseGet(() -> {
+					activated[0] = true;
+					return archive.activate(ruleSet.version(), STARTUP, "STARTUP", comment, now);
+				});
 			events.publishEvent(new RuleSetActivated(ruleSet.version(),
 					latest.map(RuleSetArchive.ActivationRecord::version).orElse(null), "STARTUP", STARTUP, comment,
 					now, activation));
 			return activation;
 		});
+		announcement.loaded(new RuleSetActivationAttempted(RuleSetActivationAttempted.Source.STARTUP,
+				activated[0] ? RuleSetActivationAttempted.Outcome.ACTIVATED
+						: RuleSetActivationAttempted.Outcome.UNCHANGED,
+				ruleSet.version(), ruleSet.version(), null));
 		logger.info("Rule set {}: {} rules, {} parameters, loaded from {} in {} ms", ruleSet.version(),
 				ruleSet.rules().size(), ruleSet.parameters().definitions().size(),
 				properties.dir().toAbsolutePath().normalize(), compileMillis);
 		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
+	}
+
+	/**
+	 * Announces the rule set loaded at start-up once the application has started: listeners of
+	 * {@link RuleSetActivationAttempted} are not all registered yet while the rule set bean is being created.
+	 */
+	static final class StartupAnnouncement implements ApplicationListener<ApplicationStartedEvent> {
+
+		private final ApplicationEventPublisher events;
+
+		private volatile RuleSetActivationAttempted loaded;
+
+		StartupAnnouncement(ApplicationEventPublisher events) {
+			this.events = events;
+		}
+
+		void loaded(RuleSetActivationAttempted attempt) {
+			this.loaded = attempt;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationStartedEvent event) {
+			RuleSetActivationAttempted attempt = this.loaded;
+			this.loaded = null;
+			if (attempt != null) {
+				this.events.publishEvent(attempt);
+			}
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package org.fangpin.ruleset;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.fangpin.rules.RuleSetException;
 import org.fangpin.rules.RuleSetLoader;
 import org.fangpin.rules.ValidationGate;
 import org.fangpin.rules.ValidationReport;
+import org.fangpin.ruleset.RuleSetActivationAttempted.Outcome;
+import org.fangpin.ruleset.RuleSetActivationAttempted.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes rule sets: validates a candidate through the gate, and activates it only when it passes. Archiving a
  * version and recording its activation happen in one transaction; the in-memory swap follows the commit, so the
  * database and the service never disagree on what is active. Each gate run and each activation is published as an
- * event ({@link RuleSetValidated}, {@link RuleSetActivated}) for the audit log.
+ * event ({@link RuleSetValidated}, {@link RuleSetActivated}) for the audit log, and every attempt, whatever its
+ * outcome, as a {@link RuleSetActivationAttempted} for the metrics.
  */
 @Service
 public class RuleSetPublisher {
@@ -53,12 +57,12 @@ public class RuleSetPublisher {
 	RuleSetPublisher(ActiveRuleSet active, RuleSetArchive archive, RuleSetLoader loader, RulesProperties properties,
 			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
 		this.active = active;
-		this.events = events;
 		this.archive = archive;
 		this.loader = loader;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** What a publishing step did: the gate's report, whether it activated, and the versions involved. */
@@ -119,9 +123,11 @@ public class RuleSetPublisher {
 			ValidationReport report = new ValidationReport(null, false,
 					List.of(new ValidationReport.Check("compile", false, false, ex.problems())), null);
 			validated(report, "RELOAD", by);
-			return refused(report);
+			Publication refused = refused(report);
+			announce(Source.RELOAD, Outcome.REJECTED, null, refused.activeVersion(), null);
+			return refused;
 		}
-		return publish(files, by, "RELOAD", comment);
+		return publish(files, by, Source.RELOAD, comment);
 	}
 
 	/** Re-activates an archived version, after the same gate. */
@@ -130,25 +136,30 @@ public class RuleSetPublisher {
 		if (files.isEmpty()) {
 			throw new UnknownRuleSetVersionException(version);
 		}
-		return publish(files, by, "ROLLBACK", comment);
+		return publish(files, by, Source.ROLLBACK, comment);
 	}
 
-	private Publication publish(Map<String, String> files, String by, String action, String comment) {
+	private Publication publish(Map<String, String> files, String by, Source source, String comment) {
+		String action = source.name();
 		this.publishing.lock();
 		try {
 			String previous = this.active.ruleSet().version();
-			ValidationGate.Outcome outcome = gate(action.toLowerCase(), files);
+			long started = System.nanoTime();
+			ValidationGate.Outcome outcome = gate(source.tag(), files);
+			Duration gateTime = Duration.ofNanos(System.nanoTime() - started);
 			validated(outcome.report(), action, by);
 			if (!outcome.report().passed()) {
 				if (outcome.ruleSet() != null) {
 					outcome.ruleSet().close();
 				}
 				logger.warn("Rule set {} refused ({}): the gate failed", outcome.report().version(), action);
+				announce(source, Outcome.REJECTED, outcome.report().version(), previous, gateTime);
 				return refused(outcome.report());
 			}
 			RuleSet ruleSet = outcome.ruleSet();
 			if (ruleSet.version().equals(previous)) {
 				ruleSet.close();
+				announce(source, Outcome.UNCHANGED, previous, previous, gateTime);
 				return new Publication(outcome.report(), false, previous, previous,
 						"the rule set " + previous + " is already active");
 			}
@@ -162,6 +173,7 @@ public class RuleSetPublisher {
 			});
 			this.active.swap(new ActiveRuleSet.Activation(ruleSet, by, now, sequence));
 			logger.info("Rule set {} activated by {} ({}), replacing {}", ruleSet.version(), by, action, previous);
+			announce(source, Outcome.ACTIVATED, ruleSet.version(), ruleSet.version(), gateTime);
 			return new Publication(outcome.report(), true, ruleSet.version(), previous,
 					"activated " + ruleSet.version());
 		}
@@ -181,10 +193,18 @@ public class RuleSetPublisher {
 			if (record.sequence() <= current.sequence() || record.version().equals(current.ruleSet().version())) {
 				return;
 			}
-			RuleSet ruleSet = this.loader.load("archive " + record.version(), this.archive.files(record.version()));
+			RuleSet ruleSet;
+			try {
+				ruleSet = this.loader.load("archive " + record.version(), this.archive.files(record.version()));
+			}
+			catch (RuntimeException ex) {
+				announce(Source.SYNC, Outcome.FAILED, record.version(), current.ruleSet().version(), null);
+				throw ex;
+			}
 			this.active.swap(new ActiveRuleSet.Activation(ruleSet, record.activatedBy(), record.activatedAt(),
 					record.sequence()));
 			logger.info("Rule set {} activated elsewhere by {}: following", record.version(), record.activatedBy());
+			announce(Source.SYNC, Outcome.ACTIVATED, record.version(), record.version(), null);
 		}
 		finally {
 			this.publishing.unlock();
@@ -201,6 +221,10 @@ public class RuleSetPublisher {
 	private void validated(ValidationReport report, String purpose, String by) {
 		this.events.publishEvent(new RuleSetValidated(report.version(), report.passed(), purpose, by,
 				this.clock.instant()));
+	}
+
+	private void announce(Source source, Outcome outcome, String version, String activeVersion, Duration gateTime) {
+		this.events.publishEvent(new RuleSetActivationAttempted(source, outcome, version, activeVersion, gateTime));
 	}
 
 	private Publication refused(ValidationReport report) {

@@ -72,6 +72,17 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchReloadsReportsTheHeapAndThatReplacedRuleSetsAreReleased() {
+		int code = this.cli.run("bench-reloads", "--rules", "rules", "--count", "3", "--every", "3");
+		assertThat(code).isZero();
+		assertThat(output()).contains("compile, swap in, evaluate a household, answer why-not")
+			.contains("heap-used-after-gc  metaspace-used  classes-loaded")
+			.containsPattern("(?m)^\\s+0\\s+[0-9.]+ MB\\s+[0-9.]+ MB\\s+\\d+\\s+\\d+\\s+0 of 0 ")
+			// every replaced rule set is unreachable after a full GC
+			.containsPattern("(?m)^\\s+3\\s+[0-9.]+ MB\\s+[0-9.]+ MB\\s+\\d+\\s+\\d+\\s+0 of 3 ");
+	}
+
+	@Test
 	void anUnknownUsageExplainsTheCommands() {
 		assertThat(this.cli.run("assess")).isEqualTo(2);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("check").contains("assess");

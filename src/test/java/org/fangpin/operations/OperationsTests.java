@@ -1,6 +1,7 @@
 package org.fangpin.operations;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,14 +12,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.fangpin.HttpClientSupport;
 import org.fangpin.HttpClientSupport.Response;
+import org.fangpin.TestRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +44,24 @@ class OperationsTests {
 
 	private static final String TIMED = "fangpin_evaluation_seconds_count{stored=\"true\"}";
 
+	private static final String RELOADS = "fangpin_ruleset_reloads_total{outcome=\"%s\",source=\"%s\"}";
+
+	private static final String GATE_RUNS = "fangpin_ruleset_gate_seconds_count{passed=\"%s\",source=\"%s\"}";
+
+	/** A copy of the shipped rules, which the reload test changes. */
+	@TempDir
+	static Path rules;
+
 	@LocalServerPort
 	int port;
 
 	HttpClientSupport http;
+
+	@DynamicPropertySource
+	static void rulesInATemporaryDirectory(DynamicPropertyRegistry registry) {
+		TestRules.copyShippedRules(rules);
+		registry.add("fangpin.rules.dir", rules::toString);
+	}
 
 	@BeforeEach
 	void client() {
@@ -66,6 +85,48 @@ class OperationsTests {
 		assertThat(increase(before, after, TIMED)).isEqualByComparingTo("3");
 		assertThat(after).contains("fangpin_evaluation_seconds_bucket{stored=\"true\",le=\"");
 		assertThat(after).contains("# HELP fangpin_assessments_total Households assessed");
+	}
+
+	@Test
+	void prometheusCountsRuleSetReloadsByOutcomeAndSourceAndTimesTheGate() {
+		String before = scrape();
+		assertThat(value(before, RELOADS.formatted("activated", "startup"))
+			.add(value(before, RELOADS.formatted("unchanged", "startup")))).isEqualByComparingTo("1");
+		for (String zero : List.of(RELOADS.formatted("rejected", "reload"), RELOADS.formatted("failed", "sync"),
+				RELOADS.formatted("activated", "rollback"))) {
+			assertThat(before).as(zero).containsPattern("(?m)^" + Pattern.quote(zero) + " ");
+		}
+		String original = this.http.get("/api/v1/ruleset").json().get("version").asString();
+
+		TestRules.edit(rules.resolve("50-measures/measures.drl"), "@zh(\"监测对象近期遭受自然灾害、意外事故或重大疾病：临时救助\")",
+				"@zh(\"监测对象近期遭受自然灾害、意外事故或重大疾病的，给予临时救助\")");
+		Response good = this.http.post("/api/v1/ruleset/reload", "application/json", "");
+		assertThat(good.status()).isEqualTo(200);
+		assertThat(good.json().get("activated").booleanValue()).isTrue();
+		assertThat(this.http.post("/api/v1/ruleset/reload", "application/json", "").status()).isEqualTo(200);
+
+		TestRules.edit(rules.resolve("50-measures/measures.drl"),
+				"Parameter( name == \"measures.medicalAssistance.trigger\", $trigger : value )",
+				"Parameter( name == \"measures.medicalAssistance.trigger\", $trigger : value ");
+		Response broken = this.http.post("/api/v1/ruleset/reload", "application/json", "");
+		assertThat(broken.status()).isEqualTo(422);
+		assertThat(broken.json().get("activeVersion").asString()).isEqualTo(good.json().get("activeVersion").asString());
+
+		Response rollback = this.http.postJson("/api/v1/ruleset/rollback", "{\"version\": \"" + original + "\"}");
+		assertThat(rollback.status()).isEqualTo(200);
+		assertThat(rollback.json().get("activated").booleanValue()).isTrue();
+
+		String after = scrape();
+		assertThat(increase(before, after, RELOADS.formatted("activated", "reload"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, RELOADS.formatted("unchanged", "reload"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, RELOADS.formatted("rejected", "reload"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, RELOADS.formatted("activated", "rollback"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, GATE_RUNS.formatted("true", "reload"))).isEqualByComparingTo("2");
+		assertThat(increase(before, after, GATE_RUNS.formatted("false", "reload"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, GATE_RUNS.formatted("true", "rollback"))).isEqualByComparingTo("1");
+		assertThat(value(after, "fangpin_ruleset_gate_seconds_sum{passed=\"true\",source=\"reload\"}"))
+			.isPositive();
+		assertThat(after).contains("# HELP fangpin_ruleset_reloads_total Attempts to put a rule set in force");
 	}
 
 	@Test

@@ -125,6 +125,14 @@ class SeveralInstancesTests {
 		JsonNode activations = a.get("/api/v1/ruleset/versions").json().get("activations");
 		assertThat(activations.get(0).get("action").asString()).isEqualTo("ROLLBACK");
 		assertThat(activations.get(1).get("action").asString()).isEqualTo("RELOAD");
+		// B followed A's reload (test 2) through the database; A recorded the start-up activation, B found it there
+		String metricsB = b.get("/actuator/prometheus").body();
+		assertThat(metricsB).contains("fangpin_ruleset_reloads_total{outcome=\"activated\",source=\"sync\"} 1.0",
+				"fangpin_ruleset_reloads_total{outcome=\"unchanged\",source=\"startup\"} 1.0",
+				"fangpin_ruleset_reloads_total{outcome=\"activated\",source=\"rollback\"} 1.0");
+		assertThat(a.get("/actuator/prometheus").body())
+			.contains("fangpin_ruleset_reloads_total{outcome=\"activated\",source=\"startup\"} 1.0",
+					"fangpin_ruleset_reloads_total{outcome=\"activated\",source=\"reload\"} 1.0");
 	}
 
 	@Test
