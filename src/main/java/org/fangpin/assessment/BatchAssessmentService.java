@@ -78,6 +78,8 @@ public class BatchAssessmentService {
 	 */
 	public void assess(InputStream in, Function<byte[], JsonNode> parser, boolean store, Consumer<List<Result>> sink)
 			throws Exception {
+		long started = System.nanoTime();
+		long[] counts = { 0, 0 };
 		try (ActiveRuleSet.Lease lease = this.rules.acquire()) {
 			// A household's case decides its monitoring state, as for a single assessment.
 			CaseRecords records = this.cases.getIfAvailable();
@@ -110,8 +112,13 @@ public class BatchAssessmentService {
 					completed(results, false);
 				}
 				sink.accept(results);
+				for (Result result : results) {
+					counts[result.assessment() != null ? 0 : 1]++;
+				}
 			});
 		}
+		this.events.publishEvent(new BatchCompleted(counts[0], counts[1], store,
+				Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	private void completed(List<Result> results, boolean stored) {

@@ -88,6 +88,31 @@ class OperationsTests {
 	}
 
 	@Test
+	void prometheusCountsBatchLinesByOutcomeAndRecordsEachBatchsThroughput() {
+		String lines = "fangpin_batch_lines_total{outcome=\"%s\",stored=\"%s\"}";
+		String before = scrape();
+		StringBuilder batch = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			batch.append(HttpClientSupport.JSON.readTree(example("OPS-BATCH-" + i)).toString()).append('\n');
+		}
+		batch.append("{not json\n");
+		Response dryRun = this.http.post("/api/v1/assessments/batch?store=false", "application/x-ndjson",
+				batch.toString());
+		assertThat(dryRun.status()).isEqualTo(200);
+		assertThat(dryRun.body().split("\n")).hasSize(6);
+		assertThat(this.http.post("/api/v1/assessments/batch", "application/x-ndjson", batch.toString()).status())
+			.isEqualTo(200);
+		String after = scrape();
+		assertThat(increase(before, after, lines.formatted("assessed", "false"))).isEqualByComparingTo("5");
+		assertThat(increase(before, after, lines.formatted("problem", "false"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, lines.formatted("assessed", "true"))).isEqualByComparingTo("5");
+		assertThat(increase(before, after, lines.formatted("problem", "true"))).isEqualByComparingTo("1");
+		assertThat(increase(before, after, "fangpin_batch_duration_seconds_count{stored=\"false\"}"))
+			.isEqualByComparingTo("1");
+		assertThat(value(after, "fangpin_batch_throughput_max{stored=\"true\"}")).isPositive();
+	}
+
+	@Test
 	void prometheusCountsRuleSetReloadsByOutcomeAndSourceAndTimesTheGate() {
 		String before = scrape();
 		assertThat(value(before, RELOADS.formatted("activated", "startup"))
