@@ -34,15 +34,18 @@ class OpenApiConfiguration {
 					of the rule set in force (GET /api/v1/catalogue has their labels)."""))
 			.addServersItem(new Server().url("/").description("This service, where the document was read"))
 			.addTagsItem(new Tag().name("Assessments")
-				.description("Evaluate household profiles against the rule set in force, store the results and read "
-						+ "them back"))
+				.description("Evaluate household profiles against the rule set in force, one or many at a time, "
+						+ "store the results and read them back"))
 			.addTagsItem(new Tag().name("Rule set").description("The rule set in force and its catalogue of codes"))
 			.addTagsItem(new Tag().name("Review")
 				.description("A reviewer's questions about a stored assessment: replay it, try a change, find the "
 						+ "income change that moves it, ask why it did not get a result, and export it"))
+			.addTagsItem(new Tag().name("Audit")
+				.description("Who validated or activated a rule set and who stored an assessment, and when"))
 			.addTagsItem(new Tag().name("Rule set lifecycle")
-				.description("Validate a candidate rule set, reload the rules directory, roll back to an archived "
-						+ "version, and read the archive of versions, their files and their differences"))
+				.description("Validate a candidate rule set and see what it changes for a population, reload the "
+						+ "rules directory, roll back to an archived version, and read the archive of versions, their "
+						+ "files and their differences"))
 			.addTagsItem(new Tag().name("Casework")
 				.description("Households' cases from the risk signal to elimination, and alerts from other "
 						+ "departments"))

@@ -97,6 +97,12 @@ class OpenApiDocumentTests {
 		assertCodes("WatchlistEntry", "alerts", codes(catalogue, "alerts"));
 		assertCodes("SummaryHousehold", "assistanceTier", withNull(codes(catalogue, "tiers")));
 		assertCodes("Problem", "unmet", codes(catalogue, "eliminationClauses"));
+		assertCodes("ImpactOutcome", "riskGroup", codes(catalogue, "riskGroups"));
+		assertCodes("ImpactOutcome", "assistanceTier", withNull(codes(catalogue, "tiers")));
+		assertCodes("ImpactOutcome", "riskTypes", codes(catalogue, "riskTypes"));
+		assertCodes("ImpactOutcome", "signals", codes(catalogue, "signals"));
+		assertCodes("ImpactOutcome", "alerts", codes(catalogue, "alerts"));
+		assertCodes("ImpactMeasureAmount", "code", codes(catalogue, "measures"));
 	}
 
 	@Test
@@ -140,6 +146,23 @@ class OpenApiDocumentTests {
 		assertCodes("HouseholdHousing", "safetyGrade", names(SafetyGrade.values()));
 		assertCodes("HouseholdEvent", "type", names(EventType.values()));
 		assertCodes("HouseholdMonitoring", "status", names(MonitoringStatus.values()));
+	}
+
+	@Test
+	void everyActionOfTheAuditLogIsListed() {
+		List<String> actions = List.of("ASSESSMENT_CREATED", "RULE_SET_VALIDATED", "RULE_SET_REFUSED",
+				"RULE_SET_ACTIVATED");
+		assertCodes("AuditEntry", "action", actions);
+		JsonNode parameter = null;
+		for (JsonNode candidate : this.document.operation("GET", "/api/v1/audit").node().get("parameters")) {
+			if ("action".equals(candidate.path("name").asString())) {
+				parameter = candidate;
+			}
+		}
+		assertThat(parameter).as("the action parameter").isNotNull();
+		List<String> listed = new ArrayList<>();
+		parameter.get("schema").get("enum").forEach((value) -> listed.add(value.asString()));
+		assertThat(listed).containsExactlyElementsOf(actions);
 	}
 
 	@Test
