@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.SecurityFilterChain;
 
 /** The OpenAPI document's description and the customizers that complete it. */
 @Configuration(proxyBeanMethods = false)
@@ -31,18 +32,26 @@ class OpenApiConfiguration {
 					Codes never change with the language; labels, reasons, explanations and problem texts follow \
 					Accept-Language (zh-CN by default, or en). Every error is an RFC 9457 problem \
 					(application/problem+json). Fields that carry a code of the rule set's catalogue list the codes \
-					of the rule set in force (GET /api/v1/catalogue has their labels)."""))
+					of the rule set in force (GET /api/v1/catalogue has their labels).
+
+					Every operation needs HTTP Basic sign-in (basicAuth) with a user who holds one of the roles \
+					its description ends with (CASEWORKER, POLICY_EDITOR, REVIEWER, DEPARTMENT_FEED; see \
+					SECURITY.md): without credentials, or with a wrong password, the answer is a 401 problem; \
+					outside the operation's roles, a 403 problem."""))
 			.addServersItem(new Server().url("/").description("This service, where the document was read"))
 			.addTagsItem(new Tag().name("Assessments")
-				.description("Evaluate household profiles against the rule set in force, store the results and read "
-						+ "them back"))
+				.description("Evaluate household profiles against the rule set in force, one or many at a time, "
+						+ "store the results and read them back"))
 			.addTagsItem(new Tag().name("Rule set").description("The rule set in force and its catalogue of codes"))
 			.addTagsItem(new Tag().name("Review")
 				.description("A reviewer's questions about a stored assessment: replay it, try a change, find the "
 						+ "income change that moves it, ask why it did not get a result, and export it"))
+			.addTagsItem(new Tag().name("Audit")
+				.description("Who validated or activated a rule set and who stored an assessment, and when"))
 			.addTagsItem(new Tag().name("Rule set lifecycle")
-				.description("Validate a candidate rule set, reload the rules directory, roll back to an archived "
-						+ "version, and read the archive of versions, their files and their differences"))
+				.description("Validate a candidate rule set and see what it changes for a population, reload the "
+						+ "rules directory, roll back to an archived version, and read the archive of versions, their "
+						+ "files and their differences"))
 			.addTagsItem(new Tag().name("Casework")
 				.description("Households' cases from the risk signal to elimination, and alerts from other "
 						+ "departments"))
@@ -64,6 +73,11 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer languageHeader() {
 		return new LanguageHeader();
+	}
+
+	@Bean
+	OpenApiCustomizer securityDocumentation(ObjectProvider<SecurityFilterChain> chains) {
+		return new SecurityDocumentation(chains);
 	}
 
 }

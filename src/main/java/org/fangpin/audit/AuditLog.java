@@ -4,6 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +25,17 @@ public class AuditLog {
 	}
 
 	/** A page of entries, newest first, and how many there are in all. */
-	public record Page(int page, int size, long total, List<AuditEntry> entries) {
+	@Schema(name = "AuditPage", description = "A page of the audit log, newest first, and how many entries there "
+			+ "are in all (of the action asked for)")
+	public record Page(
+			@Schema(description = "The page, from 0", example = "0", minimum = "0",
+					requiredMode = RequiredMode.REQUIRED) int page,
+			@Schema(description = "The most entries a page holds, as asked for", example = "50", minimum = "1",
+					maximum = "200", requiredMode = RequiredMode.REQUIRED) int size,
+			@Schema(description = "How many entries there are in all, of the action asked for", example = "1234",
+					minimum = "0", requiredMode = RequiredMode.REQUIRED) long total,
+			@ArraySchema(arraySchema = @Schema(description = "The page's entries, newest first; empty past the last "
+					+ "page", requiredMode = RequiredMode.REQUIRED)) List<AuditEntry> entries) {
 
 	}
 

@@ -40,8 +40,9 @@ import org.springframework.web.server.ResponseStatusException;
  * of versions with their files and differences.
  */
 @RestController
-@Tag(name = "Rule set lifecycle", description = "Validate a candidate rule set, reload the rules directory, roll "
-		+ "back to an archived version, and read the archive of versions, their files and their differences")
+@Tag(name = "Rule set lifecycle", description = "Validate a candidate rule set and see what it changes for a "
+		+ "population, reload the rules directory, roll back to an archived version, and read the archive of "
+		+ "versions, their files and their differences")
 class RuleSetLifecycleController {
 
 	static final String ANONYMOUS = "anonymous";

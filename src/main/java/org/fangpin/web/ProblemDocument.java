@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import org.fangpin.rules.RuleSetProblem;
 
 /**
  * The shape of every error response (RFC 9457), as {@link ProblemHandler} writes it: for the OpenAPI document only.
@@ -16,9 +17,10 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 		+ "follow Accept-Language; type never does.")
 public record ProblemDocument(
 		@Schema(description = "What kind of problem this is: urn:fangpin:problem: followed by a slug "
-				+ "(invalid-profile, malformed-json, parameter-not-in-force, rule-evaluation-failed, "
-				+ "assessment-not-found, rule-set-version-not-found, casework-invalid, casework-not_found, "
-				+ "casework-conflict, internal, http-400, http-415 …)", example = "urn:fangpin:problem:invalid-profile",
+				+ "(invalid-profile, malformed-json, line-too-long, parameter-not-in-force, rule-evaluation-failed, "
+				+ "assessment-not-found, rule-set-version-not-found, rule-set-invalid, casework-invalid, "
+				+ "casework-not_found, casework-conflict, unauthorized, forbidden, payload-too-large, internal, "
+				+ "http-400, http-415 …)", example = "urn:fangpin:problem:invalid-profile",
 				requiredMode = RequiredMode.REQUIRED, format = "uri") String type,
 		@Schema(description = "A short summary of the kind of problem, in the requested language",
 				example = "Invalid household profile", requiredMode = RequiredMode.REQUIRED) String title,
@@ -45,7 +47,11 @@ public record ProblemDocument(
 						properties = @ExtensionProperty(name = "catalogue", value = "eliminationClauses"))),
 				arraySchema = @Schema(description = "casework-conflict only, when an elimination is refused: the "
 						+ "risk-elimination clauses the household's latest assessment does not meet",
-						examples = "[\"E1\", \"E5\"]")) List<String> unmet) {
+						examples = "[\"E1\", \"E5\"]")) List<String> unmet,
+		@ArraySchema(arraySchema = @Schema(description = "rule-set-invalid only: every problem of the candidate "
+				+ "rule set, with file, line and column", examples = "[{\"file\": \"50-measures/measures.drl\", "
+						+ "\"line\": 112, \"column\": 5, \"message\": \"rule 'M-08 rural dibao' has no @clause\"}]"))
+		List<RuleSetProblem> problems) {
 
 	/** One bad field of a request. */
 	@Schema(name = "FieldProblem", description = "One bad field of a request and what is wrong with it")

@@ -1,11 +1,14 @@
 package org.fangpin.apidocs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.fangpin.HttpClientSupport;
 import org.fangpin.HttpClientSupport.Response;
+import org.fangpin.ThresholdCandidate;
 import org.fangpin.apidocs.OpenApiDocument.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +226,125 @@ class OpenApiClientTests {
 		assertThat(documented("POST", "/api/v1/ruleset/rollback",
 				this.http.postJson("/api/v1/ruleset/rollback", "{\"version\": \"sha256:beef\"}")).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aBatchAnswersEveryLineAsDocumented() {
+		Operation batch = this.document.operation("POST", "/api/v1/assessments/batch");
+		assertThat(batch.requestMediaType()).isEqualTo("application/x-ndjson");
+		JsonNode example = this.document.operation("POST", "/api/v1/assessments").requestExample();
+		assertThat(this.document.validate(batch.requestSchema(), example)).isEmpty();
+		String body = example + "\n\n" + changed(example, (profile) -> member(profile).put("age", 130))
+				+ "\n{\"householdId\": \n";
+		Response response = batch.assertDocumented(this.http.post("/api/v1/assessments/batch?store=false",
+				"application/x-ndjson", body));
+		assertThat(response.status()).isEqualTo(200);
+		String[] lines = response.body().split("\n");
+		assertThat(lines).hasSize(3);
+		JsonNode assessed = HttpClientSupport.JSON.readTree(lines[0]);
+		assertThat(assessed.get("id").isNull()).isTrue();
+		assertThat(assessed.get("riskGroup").asString()).isEqualTo("UNSTABLE_LIFTED");
+		JsonNode invalid = HttpClientSupport.JSON.readTree(lines[1]);
+		assertThat(invalid.get("line").intValue()).isEqualTo(3);
+		assertThat(invalid.get("problem").get("errors").get(0).get("field").asString()).isEqualTo("members[0].age");
+		assertThat(HttpClientSupport.JSON.readTree(lines[2]).get("problem").get("type").asString())
+			.isEqualTo("urn:fangpin:problem:malformed-json");
+		assertThat(batch.assertDocumented(this.http.postJson("/api/v1/assessments/batch", "{}")).status())
+			.isEqualTo(415);
+		assertThat(batch.assertDocumented(this.http.post("/api/v1/assessments/batch?store=maybe",
+				"application/x-ndjson", body)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void theImpactOfACandidateOnStoredAndUploadedHouseholdsIsAsDocumented() {
+		Operation assess = this.document.operation("POST", "/api/v1/assessments");
+		ObjectNode profile = (ObjectNode) assess.requestExample().deepCopy();
+		profile.put("householdId", "OPENAPI-IMPACT");
+		assertThat(assess.assertDocumented(assess.send(profile)).status()).isEqualTo(201);
+		Operation impact = this.document.operation("POST", "/api/v1/ruleset/impact");
+		assertThat(impact.requestMediaType()).isEqualTo("application/json");
+		ObjectNode request = HttpClientSupport.JSON.createObjectNode();
+		request.putObject("files").put("parameters.yaml", ThresholdCandidate.RAISED);
+		request.put("limit", 3);
+		assertThat(this.document.validate(impact.requestSchema(), request)).isEmpty();
+		JsonNode report = impact.assertDocumented(impact.send(request)).json();
+		assertThat(report.get("households").longValue()).isPositive();
+		assertThat(report.get("changedCount").longValue()).isPositive();
+		assertThat(report.get("changed").size()).isBetween(1, 3);
+		assertThat(impact.node().get("requestBody").get("content").has("multipart/form-data")).isTrue();
+		String boundary = "openapi-impact-boundary";
+		String upload = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"files.json\"\r\n"
+				+ "Content-Type: application/json\r\n\r\n" + request.get("files") + "\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"population\"; filename=\"population.ndjson\"\r\n"
+				+ "Content-Type: application/x-ndjson\r\n\r\n" + profile + "\n{not json}\n\r\n--" + boundary
+				+ "--\r\n";
+		JsonNode uploaded = impact.assertDocumented(this.http.post("/api/v1/ruleset/impact",
+				"multipart/form-data; boundary=" + boundary, upload)).json();
+		assertThat(uploaded.get("households").longValue()).isEqualTo(1);
+		assertThat(uploaded.get("problems").get(0).get("line").longValue()).isEqualTo(2);
+		ObjectNode broken = HttpClientSupport.JSON.createObjectNode();
+		broken.putObject("files").put("50-measures/measures.drl", "rule \"broken\" when then end end");
+		Response invalid = impact.assertDocumented(impact.send(broken));
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().get("problems").size()).isPositive();
+	}
+
+	@Test
+	void theAuditLogIsAsDocumented() {
+		Operation audit = this.document.operation("GET", "/api/v1/audit");
+		JsonNode page = audit.assertDocumented(this.http.get("/api/v1/audit?size=5")).json();
+		assertThat(page.get("entries").size()).isPositive();
+		JsonNode activations = audit.assertDocumented(this.http.get("/api/v1/audit?action=RULE_SET_ACTIVATED&size=1"))
+			.json();
+		assertThat(activations.get("entries").get(0).get("action").asString()).isEqualTo("RULE_SET_ACTIVATED");
+		assertThat(audit.assertDocumented(this.http.get("/api/v1/audit?size=1000")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void aCallerWithoutCredentialsOrWithTheWrongRoleGetsADocumentedRefusal() {
+		Operation catalogue = this.document.operation("GET", "/api/v1/catalogue");
+		assertThat(catalogue.assertDocumented(this.http.anonymous().get("/api/v1/catalogue")).status()).isEqualTo(401);
+		assertThat(catalogue.assertDocumented(this.http.as(HttpClientSupport.USER, "not-the-password")
+			.get("/api/v1/catalogue")).status()).isEqualTo(401);
+		Operation batch = this.document.operation("POST", "/api/v1/assessments/batch");
+		assertThat(batch.assertDocumented(this.http.as("test-reviewer")
+			.post("/api/v1/assessments/batch", "application/x-ndjson", "")).status()).isEqualTo(403);
+	}
+
+	/**
+	 * The roles each operation's document names are the ones the service lets through: every other role gets the
+	 * documented 403 (a refusal changes nothing, so every operation is tried), and a named role gets past security
+	 * on every operation that only reads.
+	 */
+	@Test
+	void everyOperationLetsThroughExactlyTheRolesItsDocumentNames() {
+		List<String> checked = new ArrayList<>();
+		this.document.root().get("paths").properties().forEach((path) -> path.getValue().properties()
+			.forEach((method) -> {
+				String verb = method.getKey().toUpperCase();
+				Operation operation = this.document.operation(verb, path.getKey());
+				List<String> roles = new ArrayList<>();
+				method.getValue().get("x-fangpin").get("roles").forEach((role) -> roles.add(role.asString()));
+				String target = path.getKey().replaceAll("\\{[^}]+}", "OPENAPI-NOBODY");
+				boolean reads = verb.equals("GET");
+				HttpClientSupport.ONE_ROLE_USERS.forEach((role, user) -> {
+					if (roles.contains(role) && !reads) {
+						// let through, it would change something: the authorization matrix tests cover it
+						return;
+					}
+					Response response = this.http.as(user).send(verb, target, reads ? null : "application/json",
+							reads ? null : "{}");
+					if (roles.contains(role)) {
+						assertThat(response.status()).as(verb + " " + target + " as " + role).isNotIn(401, 403);
+					}
+					else {
+						assertThat(operation.assertDocumented(response).status()).as(verb + " " + target + " as " + role)
+							.isEqualTo(403);
+					}
+					checked.add(verb + " " + path.getKey() + " " + role);
+				});
+			}));
+		assertThat(checked).hasSizeGreaterThan(100);
 	}
 
 	private Response documented(String method, String path, Response response) {

@@ -21,6 +21,7 @@ import org.fangpin.household.ProfileReader;
 import org.fangpin.household.Relation;
 import org.fangpin.household.SafetyGrade;
 import org.fangpin.household.Schooling;
+import org.fangpin.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -97,6 +98,12 @@ class OpenApiDocumentTests {
 		assertCodes("WatchlistEntry", "alerts", codes(catalogue, "alerts"));
 		assertCodes("SummaryHousehold", "assistanceTier", withNull(codes(catalogue, "tiers")));
 		assertCodes("Problem", "unmet", codes(catalogue, "eliminationClauses"));
+		assertCodes("ImpactOutcome", "riskGroup", codes(catalogue, "riskGroups"));
+		assertCodes("ImpactOutcome", "assistanceTier", withNull(codes(catalogue, "tiers")));
+		assertCodes("ImpactOutcome", "riskTypes", codes(catalogue, "riskTypes"));
+		assertCodes("ImpactOutcome", "signals", codes(catalogue, "signals"));
+		assertCodes("ImpactOutcome", "alerts", codes(catalogue, "alerts"));
+		assertCodes("ImpactMeasureAmount", "code", codes(catalogue, "measures"));
 	}
 
 	@Test
@@ -130,6 +137,45 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
+	void everyOperationNeedsSignInAndDocumentsBothRefusals() {
+		JsonNode scheme = this.document.root().get("components").get("securitySchemes").get("basicAuth");
+		assertThat(scheme).as("the basicAuth scheme").isNotNull();
+		assertThat(scheme.get("type").asString()).isEqualTo("http");
+		assertThat(scheme.get("scheme").asString()).isEqualTo("basic");
+		assertThat(this.document.root().get("security")).as("basicAuth applies to every operation")
+			.anySatisfy((requirement) -> assertThat(requirement.has("basicAuth")).isTrue());
+		List<String> roleNames = names(Role.values());
+		this.document.root().get("paths").properties().forEach((path) -> path.getValue().properties()
+			.forEach((method) -> {
+				JsonNode operation = method.getValue();
+				String name = method.getKey().toUpperCase() + " " + path.getKey();
+				assertThat(operation.has("security")).as(name + " keeps the global basicAuth").isFalse();
+				for (String status : List.of("401", "403")) {
+					JsonNode response = operation.get("responses").get(status);
+					assertThat(response).as(name + " documents " + status).isNotNull();
+					assertThat(response.get("content").get("application/problem+json").get("schema").get("$ref")
+						.asString()).as(name + " " + status).isEqualTo("#/components/schemas/Problem");
+				}
+				assertThat(operation.get("responses").get("401").get("headers").has("WWW-Authenticate"))
+					.as(name + " 401 challenge")
+					.isTrue();
+				List<String> roles = new ArrayList<>();
+				operation.path("x-fangpin").path("roles").forEach((role) -> roles.add(role.asString()));
+				assertThat(roles).as(name + " roles").isNotEmpty().isSubsetOf(roleNames);
+				assertThat(operation.get("description").asString()).as(name + " description")
+					.contains("Roles: " + ((roles.size() == roleNames.size()) ? "any signed-in user (" : "")
+							+ String.join(", ", roles));
+			}));
+		assertThat(roles("POST", "/api/v1/assessments/batch")).containsExactly("CASEWORKER");
+		assertThat(roles("POST", "/api/v1/ruleset/impact")).containsExactly("POLICY_EDITOR");
+		assertThat(roles("GET", "/api/v1/audit")).containsExactly("REVIEWER");
+		assertThat(roles("GET", "/api/v1/assessments/{id}/export")).containsExactly("REVIEWER");
+		assertThat(roles("POST", "/api/v1/alerts")).containsExactly("DEPARTMENT_FEED");
+		assertThat(roles("GET", "/api/v1/reports/series")).containsExactly("CASEWORKER", "REVIEWER");
+		assertThat(roles("GET", "/api/v1/catalogue")).containsExactlyElementsOf(roleNames);
+	}
+
+	@Test
 	void everyCodeOfTheProfileIsListedAsTheReaderKnowsIt() {
 		assertCodes("HouseholdProfile", "povertyStatus", names(PovertyStatus.values()));
 		assertCodes("HouseholdMember", "relation", names(Relation.values()));
@@ -140,6 +186,23 @@ class OpenApiDocumentTests {
 		assertCodes("HouseholdHousing", "safetyGrade", names(SafetyGrade.values()));
 		assertCodes("HouseholdEvent", "type", names(EventType.values()));
 		assertCodes("HouseholdMonitoring", "status", names(MonitoringStatus.values()));
+	}
+
+	@Test
+	void everyActionOfTheAuditLogIsListed() {
+		List<String> actions = List.of("ASSESSMENT_CREATED", "RULE_SET_VALIDATED", "RULE_SET_REFUSED",
+				"RULE_SET_ACTIVATED");
+		assertCodes("AuditEntry", "action", actions);
+		JsonNode parameter = null;
+		for (JsonNode candidate : this.document.operation("GET", "/api/v1/audit").node().get("parameters")) {
+			if ("action".equals(candidate.path("name").asString())) {
+				parameter = candidate;
+			}
+		}
+		assertThat(parameter).as("the action parameter").isNotNull();
+		List<String> listed = new ArrayList<>();
+		parameter.get("schema").get("enum").forEach((value) -> listed.add(value.asString()));
+		assertThat(listed).containsExactlyElementsOf(actions);
 	}
 
 	@Test
@@ -188,6 +251,13 @@ class OpenApiDocumentTests {
 					.as(path.getKey() + " " + response.getKey())
 					.isTrue());
 			}));
+	}
+
+	private List<String> roles(String method, String path) {
+		List<String> roles = new ArrayList<>();
+		this.document.operation(method, path).node().get("x-fangpin").get("roles")
+			.forEach((role) -> roles.add(role.asString()));
+		return roles;
 	}
 
 	private void assertCodes(String schema, String property, List<String> codes) {

@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Evaluating, storing and reading assessments of household profiles. */
 @RestController
-@Tag(name = "Assessments", description = "Evaluate household profiles against the rule set in force, store the "
-		+ "results and read them back")
+@Tag(name = "Assessments", description = "Evaluate household profiles against the rule set in force, one or many "
+		+ "at a time, store the results and read them back")
 class AssessmentController {
 
 	static final String PATH = "/api/v1/assessments";

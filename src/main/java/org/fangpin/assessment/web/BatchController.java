@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangpin.assessment.BatchAssessmentService;
 import org.fangpin.web.JsonRequests;
+import org.fangpin.web.ProblemDocument;
 import org.fangpin.web.ProblemMaps;
 import org.fangpin.web.Problems;
 import org.slf4j.Logger;
@@ -29,9 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
  * so neither side ever holds the whole batch.
  */
 @RestController
+@Tag(name = "Assessments")
 class BatchController {
 
 	static final String NDJSON = "application/x-ndjson";
+
+	private static final String PROBLEM = "application/problem+json";
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchController.class);
 
@@ -51,7 +61,34 @@ class BatchController {
 	}
 
 	@PostMapping(path = AssessmentController.PATH + "/batch", consumes = NDJSON)
-	void batch(@RequestParam(defaultValue = "true") boolean store, HttpServletRequest request,
+	@Operation(operationId = "assessBatch", summary = "Assess many household profiles, one a line",
+			description = "Reads one household profile a line (NDJSON, UTF-8; each line read as strictly as the body "
+					+ "of POST /api/v1/assessments) and answers one line a request line, in the same order: the "
+					+ "assessment, or a problem line for that line alone. Blank lines are skipped but counted. Lines "
+					+ "are read as they arrive, evaluated on every core in order-keeping blocks and written back as "
+					+ "each block is done, so neither side holds the whole batch. Unless store is false, every "
+					+ "assessment is stored, committed in chunks (fangpin.batch.chunk-size, 500) before its line is "
+					+ "written. The status is 200 whatever the lines: a failure of the service after the answer has "
+					+ "begun ends it with a problem line whose line is null.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "Household profiles, one JSON object a line (at most 64 MB in all, each line at "
+							+ "most fangpin.batch.max-line-bytes, 1 MiB)",
+					content = @Content(mediaType = NDJSON,
+							schema = @Schema(implementation = HouseholdProfileDocument.class))))
+	@ApiResponse(responseCode = "200", description = "One answer a request line, in order, one JSON object a line "
+			+ "(NDJSON)", content = @Content(mediaType = NDJSON,
+					schema = @Schema(implementation = BatchDocuments.Line.class)))
+	@ApiResponse(responseCode = "400", description = "store is neither true nor false",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+	@ApiResponse(responseCode = "413", description = "The body's declared length is over 64 MB "
+			+ "(fangpin.limits.max-batch-body; payload-too-large): refused before it is read, nothing is assessed. "
+			+ "A body sent without a length that grows past the limit ends the answer with a problem line instead",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+	@ApiResponse(responseCode = "415", description = "The body is not application/x-ndjson",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+	void batch(@Parameter(description = "false evaluates every line and stores nothing (every id is null)",
+			example = "false", schema = @Schema(type = "boolean", defaultValue = "true"))
+	@RequestParam(defaultValue = "true") boolean store, HttpServletRequest request,
 			HttpServletResponse response, Locale locale) throws IOException {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(NDJSON);
