@@ -40,6 +40,9 @@ class FuzzedRequestPropertyTests {
 
 	static final long SEED = Long.getLong("fangpin.fuzz.seed", 20261130L);
 
+	/** How many requests are in flight at once. */
+	static final int CLIENTS = 4;
+
 	static final AtomicInteger sent = new AtomicInteger();
 
 	static final AtomicInteger serverErrors = new AtomicInteger();
@@ -130,17 +133,38 @@ class FuzzedRequestPropertyTests {
 		});
 	}
 
-	/** Runs {@code check} on {@code tries} generated values; a failure names the seed and the try. */
+	/**
+	 * Runs {@code check} on {@code tries} generated values; a failure names the seed and the try. The values are
+	 * drawn in order from the seed, then sent by a few clients at once, as a service's callers would.
+	 */
 	private static <T> void forAll(int tries, long stream, Gen<T> gen, Consumer<T> check) {
 		Random random = new Random(SEED * 31 + stream);
+		List<T> values = new ArrayList<>(tries);
 		for (int i = 0; i < tries; i++) {
-			T value = gen.next(random);
-			try {
-				check.accept(value);
+			values.add(gen.next(random));
+		}
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+		try {
+			List<java.util.concurrent.Future<?>> sent = new ArrayList<>(tries);
+			for (T value : values) {
+				sent.add(clients.submit(() -> check.accept(value)));
 			}
-			catch (AssertionError ex) {
-				throw new AssertionError("try " + i + " of seed " + SEED + " failed: " + ex.getMessage(), ex);
+			for (int i = 0; i < tries; i++) {
+				try {
+					sent.get(i).get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw new AssertionError("try " + i + " of seed " + SEED + " failed: " + ex.getCause().getMessage(),
+							ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
 			}
+		}
+		finally {
+			clients.shutdownNow();
 		}
 	}
 
