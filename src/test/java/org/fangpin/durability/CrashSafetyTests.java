@@ -1,5 +1,10 @@
 package org.fangpin.durability;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,12 +36,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service killed with SIGKILL in the middle of its work, then started again on the same data directory: every
- * assessment whose 201 reached the client is there, whole and unchanged, with its audit entry; and the rule set
- * archive holds every activated version with all its files.
+ * assessment whose 201 reached the client, and every line of a stored batch that was answered, is there, whole and
+ * unchanged, with its audit entry; the batch left whole chunks only; and the rule set archive holds every activated
+ * version with all its files.
  */
 class CrashSafetyTests {
 
 	private static final int WRITERS = 4;
+
+	private static final String SAMPLE = "test-cases/population/households-10000.ndjson";
+
+	/** The batch's chunk size in these runs: small, so that a kill falls between many commits. */
+	static final int CHUNK = 50;
+
+	private static final int BATCH_LINES_BEFORE_KILL = 3 * CHUNK;
+
+	/**
+	 * Lines of the sample in the batch: about 2 MB, which the loopback's socket buffers take while the service is
+	 * still answering (the JDK client reads the answer only once it has sent the request).
+	 */
+	private static final int BATCH_LINES = 2000;
 
 	@TempDir
 	Path work;
@@ -47,9 +67,12 @@ class CrashSafetyTests {
 		TestRules.copyShippedRules(rules);
 		Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
 		AtomicInteger attempts = new AtomicInteger();
+		Map<String, JsonNode> batchAnswered = new ConcurrentHashMap<>();
 		try (ServiceProcess service = ServiceProcess.start(data, rules, this.work.resolve("first.log"))) {
 			AtomicBoolean running = new AtomicBoolean(true);
 			List<Thread> writers = new ArrayList<>();
+			// a stored batch of the whole 10,000-household sample, its answer read line by line as it streams
+			writers.add(startThread(() -> streamBatch(service.port(), batchAnswered)));
 			for (int w = 0; w < WRITERS; w++) {
 				String householdId = "CRASH-" + w;
 				HttpClientSupport http = service.http().as("test-caseworker");
@@ -70,8 +93,8 @@ class CrashSafetyTests {
 				}));
 			}
 			long deadline = System.nanoTime() + 90_000_000_000L;
-			int target = 60 + ThreadLocalRandom.current().nextInt(60);
-			while (acknowledged.size() < target && System.nanoTime() < deadline) {
+			while ((acknowledged.size() < 10 || batchAnswered.size() < BATCH_LINES_BEFORE_KILL)
+					&& System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
 			service.kill();
@@ -81,6 +104,16 @@ class CrashSafetyTests {
 			}
 		}
 		assertThat(acknowledged).as("assessments acknowledged before the kill").hasSizeGreaterThan(10);
+		assertThat(batchAnswered).as("batch lines answered before the kill").hasSizeGreaterThanOrEqualTo(
+				BATCH_LINES_BEFORE_KILL);
+		int batchRows = storedBatchRows(data);
+		System.out.println("Killed: " + acknowledged.size() + " single assessments acknowledged, " + batchAnswered.size()
+				+ " of " + BATCH_LINES + " batch lines answered and " + batchRows + " stored (chunks of " + CHUNK + ")");
+		assertThat(batchRows).as("the batch stores whole chunks only, each committed before its lines are answered")
+			.isGreaterThanOrEqualTo(batchAnswered.size())
+			.as("killed in the middle of the batch")
+			.isLessThan(BATCH_LINES)
+			.matches((rows) -> rows % CHUNK == 0, "a multiple of the chunk size " + CHUNK);
 		try (ServiceProcess service = ServiceProcess.start(data, rules, this.work.resolve("second.log"))) {
 			HttpClientSupport reviewer = service.http().as("test-reviewer");
 			for (Map.Entry<String, JsonNode> entry : acknowledged.entrySet()) {
@@ -90,6 +123,13 @@ class CrashSafetyTests {
 				assertThat(stored.remove("input").get("householdId").asString())
 					.isEqualTo(entry.getValue().get("householdId").asString());
 				assertThat(stored).isEqualTo(entry.getValue());
+			}
+			for (Map.Entry<String, JsonNode> entry : batchAnswered.entrySet()) {
+				Response read = reviewer.get("/api/v1/assessments/" + entry.getKey());
+				assertThat(read.status()).as(entry.getKey()).isEqualTo(200);
+				ObjectNode stored = (ObjectNode) read.json();
+				stored.remove("input");
+				assertThat(stored).as("a batch line as stored").isEqualTo(entry.getValue());
 			}
 			int rows = 0;
 			for (int w = 0; w < WRITERS; w++) {
@@ -104,14 +144,19 @@ class CrashSafetyTests {
 			assertThat(rows).as("stored: every acknowledged one, plus any whose answer the kill cut off")
 				.isBetween(acknowledged.size(), attempts.get());
 			Set<String> audited = new HashSet<>();
-			for (int page = 0; audited.size() < rows && page < 100; page++) {
-				reviewer.get("/api/v1/audit?action=ASSESSMENT_CREATED&size=200&page=" + page)
+			for (int page = 0; page < 200; page++) {
+				JsonNode entries = reviewer.get("/api/v1/audit?action=ASSESSMENT_CREATED&size=200&page=" + page)
 					.json()
-					.get("entries")
-					.forEach((entry) -> audited.add(entry.get("target").asString()));
+					.get("entries");
+				if (entries.isEmpty()) {
+					break;
+				}
+				entries.forEach((entry) -> audited.add(entry.get("target").asString()));
 			}
-			assertThat(audited).as("each stored assessment has its audit entry").hasSize(rows)
-				.containsAll(acknowledged.keySet());
+			assertThat(audited).as("each stored assessment, batch included, has its audit entry")
+				.hasSize(rows + batchRows)
+				.containsAll(acknowledged.keySet())
+				.containsAll(batchAnswered.keySet());
 		}
 	}
 
@@ -177,6 +222,47 @@ class CrashSafetyTests {
 			assertThat(reader.get("/api/v1/ruleset").json().get("version").asString()).isEqualTo(active);
 			assertThat(service.http().as("test-caseworker").postJson("/api/v1/evaluations",
 					HttpClientSupport.example()).json().get("ruleSetVersion").asString()).isEqualTo(active);
+		}
+	}
+
+	/** Posts the sample as one stored batch and keeps each answered line, by its assessment id. */
+	private static void streamBatch(int port, Map<String, JsonNode> answered) {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assessments/batch"))
+				.header("Content-Type", "application/x-ndjson")
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString("test-caseworker:caseworker-secret".getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(String.join("\n",
+						Files.readAllLines(Path.of(SAMPLE)).subList(0, BATCH_LINES)) + "\n"))
+				.build();
+			HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofLines());
+			response.body().forEach((line) -> {
+				JsonNode assessment = HttpClientSupport.JSON.readTree(line);
+				assertThat(assessment.has("id")).as("an answered batch line: " + line).isTrue();
+				answered.put(assessment.get("id").asString(), assessment);
+			});
+		}
+		catch (java.io.IOException ex) {
+			// the service is gone
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (AssertionError ex) {
+			answered.put("problem", HttpClientSupport.JSON.createObjectNode().put("problem", ex.getMessage()));
+		}
+	}
+
+	/** The stored assessments of the batch's households, counted in the database files the killed process left. */
+	private static int storedBatchRows(Path data) throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("fangpin"), "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet count = statement
+					.executeQuery("SELECT COUNT(*) FROM assessment WHERE household_id NOT LIKE 'CRASH-%'")) {
+			count.next();
+			return count.getInt(1);
 		}
 	}
 

@@ -25,10 +25,17 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final HttpClientSupport http;
 
+	private final int port;
+
 	private ServiceProcess(Process process, Path log, int port) {
 		this.process = process;
 		this.log = log;
+		this.port = port;
 		this.http = new HttpClientSupport(port);
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	static ServiceProcess start(Path dataDir, Path rulesDir, Path log) {
@@ -38,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
 				"-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dfangpin.test.log=" + log + ".logback", "-cp", classpath,
 				FangpinApplication.class.getName(), "--server.port=" + port, "--fangpin.data-dir=" + dataDir,
 				"--fangpin.rules.dir=" + rulesDir, "--spring.main.banner-mode=off",
-				"--fangpin.rules.sync-interval=1h"));
+				"--fangpin.rules.sync-interval=1h", "--fangpin.batch.chunk-size=" + CrashSafetyTests.CHUNK));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
