@@ -125,7 +125,7 @@ public class BatchAssessmentService {
 		for (Result result : results) {
 			if (result.assessment() != null) {
 				this.events.publishEvent(new AssessmentCompleted(result.assessment(), stored,
-						Duration.ofNanos(result.screened().evaluationNanos())));
+						Duration.ofNanos(result.screened().evaluationNanos()), true));
 			}
 		}
 	}

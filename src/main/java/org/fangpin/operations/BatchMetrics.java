@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.fangpin.assessment.BatchCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Batch throughput: the lines of every finished batch by outcome (assessed or problem) and whether they were
- * stored, each batch's duration, and its throughput in households a second.
+ * stored, each batch's duration, and its throughput in households a second; and one log line a batch.
  */
 @Component
 class BatchMetrics {
@@ -21,6 +23,8 @@ class BatchMetrics {
 	static final String DURATION = "fangpin.batch.duration";
 
 	static final String THROUGHPUT = "fangpin.batch.throughput";
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchMetrics.class);
 
 	private final MeterRegistry registry;
 
@@ -42,6 +46,8 @@ class BatchMetrics {
 			.register(this.registry)
 			.record(batch.duration());
 		double seconds = batch.duration().toNanos() / 1e9;
+		logger.info("Batch answered: {} line(s) assessed, {} problem(s), stored: {}, {} ms", batch.assessed(),
+				batch.problems(), batch.stored(), batch.duration().toMillis());
 		if (batch.lines() > 0 && seconds > 0) {
 			DistributionSummary.builder(THROUGHPUT)
 				.description("Lines a second of each finished batch")
