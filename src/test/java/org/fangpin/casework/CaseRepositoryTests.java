@@ -13,9 +13,11 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Cases, their transitions and the measures applied, on H2 and on PostgreSQL alike. */
 @ParameterizedClass
@@ -29,9 +31,37 @@ class CaseRepositoryTests {
 
 	CaseRepository cases;
 
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void emptyDatabase() {
-		this.cases = new CaseRepository(JdbcClient.create(this.database.migrated("cases")));
+		this.jdbc = JdbcClient.create(this.database.migrated("cases"));
+		this.cases = new CaseRepository(this.jdbc);
+	}
+
+	@Test
+	void aCasesTransitionsAndAppliedMeasuresCanBeNeitherChangedNorDeleted() {
+		HouseholdCase opened = open("H-1", "2025-03-01T02:00:00Z", "2025-03-01", null);
+		this.cases.insert(opened);
+		this.cases.transition(opened.id(), null, CaseState.SIGNALLED, LocalDate.parse("2025-03-01"),
+				opened.openedAt(), "system (assessment)", "risk signal", null);
+		this.cases.measure(opened.id(), "MEDICAL_ASSISTANCE", LocalDate.parse("2025-03-15"), new BigDecimal("8000"),
+				opened.openedAt(), CASEWORKER);
+
+		for (String change : List.of("UPDATE case_transition SET reason = 'rewritten'", "DELETE FROM case_transition",
+				"UPDATE applied_measure SET amount = 1", "DELETE FROM applied_measure")) {
+			assertThatExceptionOfType(DataIntegrityViolationException.class).as(change)
+				.isThrownBy(() -> this.jdbc.sql(change).update())
+				.withMessageContaining("is append-only");
+		}
+		HouseholdCase read = this.cases.find(opened.id()).orElseThrow();
+		assertThat(read.transitions()).singleElement()
+			.satisfies((transition) -> assertThat(transition.reason()).isEqualTo("risk signal"));
+		assertThat(read.measures()).singleElement()
+			.satisfies((measure) -> assertThat(measure.amount()).isEqualByComparingTo("8000"));
+		// the case's current state is the one row that changes
+		this.cases.update(opened.id(), CaseState.IDENTIFIED, LocalDate.parse("2025-03-10"), null);
+		assertThat(this.cases.find(opened.id()).orElseThrow().state()).isEqualTo(CaseState.IDENTIFIED);
 	}
 
 	@Test
