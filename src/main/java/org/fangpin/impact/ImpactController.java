@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +23,7 @@ import org.fangpin.assessment.BatchProperties;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetException;
 import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.ruleset.CandidateFiles;
 import org.fangpin.ruleset.ActiveRuleSet;
 import org.fangpin.screening.OrderedParallel;
 import org.fangpin.screening.ProfileLines;
@@ -137,7 +136,7 @@ class ImpactController {
 		JsonNode files = json.has("files") ? json.get("files") : json;
 		int limit = limit(json.get("limit"));
 		try (StoredPopulation population = new StoredPopulation(this.batches::forEachLatestInput)) {
-			return run(files(files), population, limit, locale);
+			return run(CandidateFiles.of(files), population, limit, locale);
 		}
 	}
 
@@ -156,7 +155,7 @@ class ImpactController {
 		JsonNode json = this.requests.parse(filesJson.getBytes(StandardCharsets.UTF_8));
 		int limit = limit(request.getParameter("limit"));
 		try (InputStream in = population.getInputStream()) {
-			return run(files(json.has("files") ? json.get("files") : json),
+			return run(CandidateFiles.of(json.has("files") ? json.get("files") : json),
 					new ProfileLines(in, this.properties.maxLineBytes()), limit, locale);
 		}
 	}
@@ -194,22 +193,6 @@ class ImpactController {
 		}
 	}
 
-	private Map<String, String> files(JsonNode files) {
-		if (files == null || !files.isObject()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"expected a JSON object mapping each file's path to its content");
-		}
-		Map<String, String> candidate = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> file : files.properties()) {
-			if (!file.getValue().isNull() && !file.getValue().isString()) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"the content of " + file.getKey() + " must be a string or null");
-			}
-			candidate.put(path(file.getKey()), file.getValue().isNull() ? null : file.getValue().stringValue());
-		}
-		return candidate;
-	}
-
 	private static int limit(JsonNode limit) {
 		return (limit != null && limit.canConvertToInt()) ? Math.max(0, limit.intValue()) : DEFAULT_LIMIT;
 	}
@@ -228,17 +211,6 @@ class ImpactController {
 	}
 
 	/** A rule set path: relative, with {@code /}, under the rules root, never escaping it. */
-	private static String path(String name) {
-		String path = name.replace('\\', '/');
-		if (path.startsWith("rules/")) {
-			path = path.substring("rules/".length());
-		}
-		if (path.isBlank() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a rule set path: " + name);
-		}
-		return path;
-	}
-
 	private LocalDate today() {
 		return LocalDate.now(this.clock.withZone(AssessmentService.SERVICE_ZONE));
 	}

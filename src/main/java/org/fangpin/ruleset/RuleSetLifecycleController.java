@@ -106,19 +106,7 @@ class RuleSetLifecycleController {
 									description = "A file of the rule set")) })
 	@RequestBody byte[] body, Principal principal) {
 		JsonNode json = this.requests.parse(body);
-		JsonNode files = json.has("files") ? json.get("files") : json;
-		if (!files.isObject()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"expected a JSON object mapping each file's path to its content");
-		}
-		Map<String, String> candidate = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> file : files.properties()) {
-			if (!file.getValue().isNull() && !file.getValue().isString()) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"the content of " + file.getKey() + " must be a string or null");
-			}
-			candidate.put(path(file.getKey()), file.getValue().isNull() ? null : file.getValue().stringValue());
-		}
+		Map<String, String> candidate = CandidateFiles.of(json.has("files") ? json.get("files") : json);
 		return this.publisher.validate(candidate, who(principal));
 	}
 
@@ -134,7 +122,7 @@ class RuleSetLifecycleController {
 			for (MultipartFile part : parts) {
 				String name = (part.getOriginalFilename() != null && !part.getOriginalFilename().isBlank())
 						? part.getOriginalFilename() : part.getName();
-				candidate.put(path(name), new String(part.getBytes(), StandardCharsets.UTF_8));
+				candidate.put(CandidateFiles.path(name), new String(part.getBytes(), StandardCharsets.UTF_8));
 			}
 		}
 		return this.publisher.validate(candidate, who(principal));
@@ -259,17 +247,6 @@ class RuleSetLifecycleController {
 	}
 
 	/** A rule set path: relative, with {@code /}, under the rules root, never escaping it. */
-	private static String path(String name) {
-		String path = name.replace('\\', '/');
-		if (path.startsWith("rules/")) {
-			path = path.substring("rules/".length());
-		}
-		if (path.isBlank() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a rule set path: " + name);
-		}
-		return path;
-	}
-
 	@Schema(name = "RuleSetVersions", description = "The archive of rule set versions and their activations")
 	record VersionsView(
 			@Schema(description = "The version in force", example = VERSION_EXAMPLE, pattern = VERSION_PATTERN,
