@@ -45,17 +45,10 @@ import org.fangpin.rules.facts.Threshold;
 import org.fangpin.rules.facts.Unmet;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.AgendaGroupPoppedEvent;
-import org.kie.api.event.rule.AgendaGroupPushedEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.MatchCancelledEvent;
-import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleFlowGroupActivatedEvent;
-import org.kie.api.event.rule.RuleFlowGroupDeactivatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -295,7 +288,7 @@ public final class Evaluator {
 	 * Listens to one pooled session for its whole life, and is cleared after each evaluation: every firing with its
 	 * bindings, and every fact a rule inserted.
 	 */
-	private static final class Recorder implements AgendaEventListener, RuleRuntimeEventListener {
+	private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
 		private final CompiledRules compiled;
 
@@ -351,42 +344,6 @@ public final class Evaluator {
 
 		@Override
 		public void objectDeleted(ObjectDeletedEvent event) {
-		}
-
-		@Override
-		public void matchCreated(MatchCreatedEvent event) {
-		}
-
-		@Override
-		public void matchCancelled(MatchCancelledEvent event) {
-		}
-
-		@Override
-		public void beforeMatchFired(BeforeMatchFiredEvent event) {
-		}
-
-		@Override
-		public void agendaGroupPopped(AgendaGroupPoppedEvent event) {
-		}
-
-		@Override
-		public void agendaGroupPushed(AgendaGroupPushedEvent event) {
-		}
-
-		@Override
-		public void beforeRuleFlowGroupActivated(RuleFlowGroupActivatedEvent event) {
-		}
-
-		@Override
-		public void afterRuleFlowGroupActivated(RuleFlowGroupActivatedEvent event) {
-		}
-
-		@Override
-		public void beforeRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent event) {
-		}
-
-		@Override
-		public void afterRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent event) {
 		}
 
 		RuleInfo mostFired() {
