@@ -2,6 +2,8 @@
 -- that answered it, and print the totals when wrk stops.
 --   FANGPIN_PATH   path to post to (default /api/v1/evaluations; /api/v1/assessments stores each one)
 --   FANGPIN_BODY   the profile file (default docs/examples/household.json)
+--   FANGPIN_BODIES an NDJSON file of profiles, one a line; each connection posts them in turn from a different
+--                  starting line (instead of FANGPIN_BODY), so stored assessments are spread over many households
 --   FANGPIN_RATE   total requests a second to aim at (default: as fast as possible); needs FANGPIN_CONNECTIONS,
 --                  the -c given to wrk, since each connection waits connections/rate seconds between requests
 --   FANGPIN_BASIC  base64 of user:password (default: the bench user the bench scripts configure)
@@ -30,11 +32,28 @@ end
 local threads = {}
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
 function init(args)
   statuses = {}
   versions = {}
+  local path = os.getenv("FANGPIN_BODIES")
+  if path then
+    bodies = {}
+    for line in io.lines(path) do
+      if #line > 0 then table.insert(bodies, line) end
+    end
+    next_body = (id * 4999) % #bodies
+  end
+end
+
+function request()
+  if bodies then
+    next_body = next_body % #bodies + 1
+    return wrk.format(nil, nil, nil, bodies[next_body])
+  end
+  return wrk.request()
 end
 
 function response(status, headers, body)
