@@ -120,7 +120,8 @@ public final class CompiledRules implements AutoCloseable {
 		this.container.dispose();
 	}
 
-	private void drain() {
+	/** Disposes of every idle session, so the next evaluation runs on a new one. */
+	void drain() {
 		PooledSession<?> pooled;
 		while ((pooled = this.idle.pollFirst()) != null) {
 			this.idleCount.decrementAndGet();
