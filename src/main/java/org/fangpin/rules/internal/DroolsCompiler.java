@@ -34,6 +34,9 @@ public final class DroolsCompiler {
 	/** The DRL parser puts the column in its text only: "Line 19:22 no viable alternative". */
 	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
+	/** One for every compilation: what the application lacks, it lacks for every rule set. */
+	static final RuleClassLoader CLASSES = new RuleClassLoader(DroolsCompiler.class.getClassLoader());
+
 	private DroolsCompiler() {
 	}
 
@@ -50,7 +53,7 @@ public final class DroolsCompiler {
 		KieFileSystem fileSystem = services.newKieFileSystem();
 		fileSystem.generateAndWritePomXML(releaseId);
 		drl.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
-		KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+		KieBuilder builder = services.newKieBuilder(fileSystem, CLASSES).buildAll();
 		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
 		if (!errors.isEmpty()) {
 			for (Message error : errors) {
@@ -65,7 +68,7 @@ public final class DroolsCompiler {
 			services.getRepository().removeKieModule(releaseId);
 			return null;
 		}
-		KieContainer container = services.newKieContainer(releaseId);
+		KieContainer container = services.newKieContainer(releaseId, CLASSES);
 		services.getRepository().removeKieModule(releaseId);
 		KieBase base = container.getKieBase();
 		List<RuleInfo> rules = new ArrayList<>();
