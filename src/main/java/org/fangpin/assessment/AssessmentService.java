@@ -21,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Evaluates household profiles against the rule set in force and keeps the results. A profile is read and
@@ -47,9 +46,12 @@ public class AssessmentService {
 
 	private final ObjectProvider<CaseRecords> cases;
 
+	private final GroupCommit commits;
+
 	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock,
-			ApplicationEventPublisher events, ObjectProvider<CaseRecords> cases) {
+			ApplicationEventPublisher events, ObjectProvider<CaseRecords> cases, GroupCommit commits) {
 		this.cases = cases;
+		this.commits = commits;
 		this.rules = rules;
 		this.events = events;
 		this.repository = repository;
@@ -72,8 +74,10 @@ public class AssessmentService {
 		}
 	}
 
-	/** Evaluates a profile and stores profile, result and trace in one transaction. */
-	@Transactional
+	/**
+	 * Evaluates a profile and stores profile, result and trace in one transaction, committed before this returns.
+	 * Concurrent requests share commits (see {@link GroupCommit}).
+	 */
 	public StoredAssessment assess(JsonNode profileJson) {
 		return assess(profileJson, null);
 	}
@@ -82,7 +86,6 @@ public class AssessmentService {
 	 * Evaluates a profile and stores it as a correction of an earlier assessment of the same household, which stays
 	 * as it was.
 	 */
-	@Transactional
 	public StoredAssessment assess(JsonNode profileJson, String supersedes) {
 		return assess(profileJson, supersedes, null);
 	}
@@ -91,7 +94,6 @@ public class AssessmentService {
 	 * Evaluates and stores a profile; {@code cause} names what caused the assessment (a department alert) and
 	 * {@code supersedes} the assessment it corrects. Either may be null.
 	 */
-	@Transactional
 	public StoredAssessment assess(JsonNode received, String supersedes, String cause) {
 		JsonNode profileJson = withCaseMonitoring(received);
 		StoredAssessment corrected = (supersedes != null) ? find(supersedes) : null;
@@ -110,9 +112,11 @@ public class AssessmentService {
 		}
 		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation,
 				(corrected != null) ? corrected.id() : null);
-		this.repository.insert(assessment, cause);
-		this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
-		return assessment;
+		return this.commits.run(() -> {
+			this.repository.insert(assessment, cause);
+			this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
+			return assessment;
+		});
 	}
 
 	public StoredAssessment find(String id) {
