@@ -14,7 +14,7 @@ PORT=${PORT:-18181}
 java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --spring.datasource.url=jdbc:h2:mem:bench \
   --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-batch.log 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do
   curl -sf -u bench:bench-secret "localhost:$PORT/api/v1/ruleset" >/dev/null && break
   sleep 1

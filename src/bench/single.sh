@@ -2,6 +2,7 @@
 # Single stored assessments (BENCHMARKS.md c): the most req/s sustained, then p99 at fixed rates, both with wrk.
 # Starts the packaged service with a file database in target/bench-data and stops it afterwards.
 #   src/bench/single.sh [seconds] [warm-up seconds]    (defaults 30 per run, 240 of warm-up)
+#   JAR=other.jar src/bench/single.sh ...             measures another build (default: the one in target/)
 #   RATES="300 400 500" (default) are the rates aimed at after the as-fast-as-possible runs: 128 connections, each
 #   waiting an exponential gap of 128/rate seconds after each answer, so the rate reached falls short of the aim by
 #   about latency x rate / 128 (2-4 % at 10 ms); the script prints the rate reached
@@ -13,12 +14,12 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 WARMUP_SECONDS=${2:-240}
 RATES=${RATES:-300 400 500}
-JAR=$(ls target/fangpin-*.jar | head -1)
+JAR=${JAR:-$(ls target/fangpin-*.jar | head -1)}
 PORT=${PORT:-18182}
 rm -rf target/bench-data
 java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do
   curl -sf -u bench:bench-secret "localhost:$PORT/api/v1/ruleset" >/dev/null && break
   sleep 1
