@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request is never lost.
  * <p>
  * Work submitted inside a transaction already under way runs in it, at once. Each piece of work runs with the
- * security context and log context of the request that submitted it.
+ * security context and log context of the request that submitted it, and what a failed piece registered to run
+ * after the commit (an after-commit listener) is dropped with its writes.
  */
 @Component
 class GroupCommit {
@@ -115,11 +117,13 @@ class GroupCommit {
 			Map<String, String> leaderLog = MDC.getCopyOfContextMap();
 			SecurityContextHolder.setContext(this.security);
 			setLog(this.log);
+			List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
 			try {
 				this.result = savepoint.execute((status) -> this.work.get());
 			}
 			catch (RuntimeException | Error ex) {
 				this.failure = ex;
+				forgetSynchronizationsSince(before);
 			}
 			finally {
 				SecurityContextHolder.setContext(leaderSecurity);
@@ -146,6 +150,19 @@ class GroupCommit {
 				throw error;
 			}
 			return this.result;
+		}
+
+		/**
+		 * Drops what the failed work registered to run after the shared commit (an after-commit event listener,
+		 * such as the metrics'), since its writes were rolled back to its savepoint.
+		 */
+		private static void forgetSynchronizationsSince(List<TransactionSynchronization> before) {
+			if (TransactionSynchronizationManager.getSynchronizations().size() == before.size()) {
+				return;
+			}
+			TransactionSynchronizationManager.clearSynchronization();
+			TransactionSynchronizationManager.initSynchronization();
+			before.forEach(TransactionSynchronizationManager::registerSynchronization);
 		}
 
 		private static void setLog(Map<String, String> context) {

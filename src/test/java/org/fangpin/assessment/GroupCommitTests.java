@@ -20,6 +20,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,9 @@ class GroupCommitTests {
 
 	/** Each write's transaction, told apart by the connection holder Spring binds to it. */
 	private final Map<String, Object> transactionOf = new ConcurrentHashMap<>();
+
+	/** The users whose after-commit work ran. */
+	private final List<String> committed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void setUp() {
@@ -95,9 +99,9 @@ class GroupCommitTests {
 			return 1;
 		});
 		assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-		Future<Integer> fine = submit("bob", () -> write(2));
+		Future<Integer> fine = submit("bob", () -> afterCommit("bob", write(2)));
 		Future<Integer> throwing = submit("carol", () -> {
-			write(3);
+			afterCommit("carol", write(3));
 			throw new IllegalStateException("carol's listener failed");
 		});
 		Future<Integer> duplicate = submit("dave", () -> write(1));
@@ -112,6 +116,7 @@ class GroupCommitTests {
 		assertThat(this.jdbc.queryForList("SELECT id FROM written ORDER BY id", Integer.class)).containsExactly(1, 2,
 				5);
 		assertThat(this.transactionOf.get("bob")).isSameAs(this.transactionOf.get("erin"));
+		assertThat(this.committed).containsExactly("bob");
 	}
 
 	@Test
@@ -142,6 +147,19 @@ class GroupCommitTests {
 		String user = (authentication != null) ? authentication.getName() : "system";
 		this.transactionOf.put(user, TransactionSynchronizationManager.getResource(this.dataSource));
 		this.jdbc.update("INSERT INTO written (id, written_by) VALUES (?, ?)", id, user);
+		return id;
+	}
+
+	/** Registers what an after-commit listener registers: something to run once the write is committed. */
+	private int afterCommit(String user, int id) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				GroupCommitTests.this.committed.add(user);
+			}
+
+		});
 		return id;
 	}
 
