@@ -63,20 +63,13 @@ class GroupCommitTests {
 
 	@Test
 	void requestsThatWaitForACommitShareTheNextOneEachAsItsOwnUser() throws Exception {
-		CountDownLatch firstInside = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		Future<Integer> first = submit("alice", () -> {
-			write(1);
-			firstInside.countDown();
-			await(releaseFirst);
-			return 1;
-		});
-		assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldCommit held = holdACommitOpen();
+		Future<Integer> first = held.request();
 		Future<Integer> second = submit("bob", () -> write(2));
 		Future<Integer> third = submit("carol", () -> write(3));
 		Future<Integer> fourth = submit("dave", () -> write(4));
 		waitUntilWaiting(3);
-		releaseFirst.countDown();
+		held.release().countDown();
 		assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS),
 				third.get(10, TimeUnit.SECONDS), fourth.get(10, TimeUnit.SECONDS)))
 			.containsExactly(1, 2, 3, 4);
@@ -90,15 +83,8 @@ class GroupCommitTests {
 
 	@Test
 	void aWriteThatFailsIsRolledBackAloneAndItsErrorGoesToItsOwnRequest() throws Exception {
-		CountDownLatch firstInside = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		Future<Integer> first = submit("alice", () -> {
-			write(1);
-			firstInside.countDown();
-			await(releaseFirst);
-			return 1;
-		});
-		assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldCommit held = holdACommitOpen();
+		Future<Integer> first = held.request();
 		Future<Integer> fine = submit("bob", () -> afterCommit("bob", write(2)));
 		Future<Integer> throwing = submit("carol", () -> {
 			afterCommit("carol", write(3));
@@ -107,7 +93,7 @@ class GroupCommitTests {
 		Future<Integer> duplicate = submit("dave", () -> write(1));
 		Future<Integer> alsoFine = submit("erin", () -> write(5));
 		waitUntilWaiting(4);
-		releaseFirst.countDown();
+		held.release().countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
 		assertThat(fine.get(10, TimeUnit.SECONDS)).isEqualTo(2);
 		assertThat(alsoFine.get(10, TimeUnit.SECONDS)).isEqualTo(5);
@@ -128,6 +114,27 @@ class GroupCommitTests {
 			status.setRollbackOnly();
 		});
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM written", Integer.class)).isZero();
+	}
+
+	/**
+	 * Alice's request, writing row 1 and keeping its commit open until released, so that the requests submitted
+	 * meanwhile wait for the next commit.
+	 */
+	private HeldCommit holdACommitOpen() throws InterruptedException {
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> request = submit("alice", () -> {
+			write(1);
+			inside.countDown();
+			await(release);
+			return 1;
+		});
+		assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+		return new HeldCommit(request, release);
+	}
+
+	private record HeldCommit(Future<Integer> request, CountDownLatch release) {
+
 	}
 
 	private Future<Integer> submit(String user, java.util.function.Supplier<Integer> work) {
