@@ -3,6 +3,7 @@
 # Starts the packaged service with a file database in target/bench-data and stops it afterwards.
 #   src/bench/single.sh [seconds] [warm-up seconds]    (defaults 30 per run, 240 of warm-up)
 #   JAR=other.jar src/bench/single.sh ...             measures another build (default: the one in target/)
+#   JAVA_OPTS="-Xlog:gc:file=target/gc.log" src/bench/single.sh ...   extra JVM options for the service
 #   RATES="300 400 500" (default) are the rates aimed at after the as-fast-as-possible runs: 128 connections, each
 #   waiting an exponential gap of 128/rate seconds after each answer, so the rate reached falls short of the aim by
 #   about latency x rate / 128 (2-4 % at 10 ms); the script prints the rate reached
@@ -17,7 +18,7 @@ RATES=${RATES:-300 400 500}
 JAR=${JAR:-$(ls target/fangpin-*.jar | head -1)}
 PORT=${PORT:-18182}
 rm -rf target/bench-data
-java -Xmx1g -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
+java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do

@@ -43,12 +43,26 @@ class AssessmentRepository {
 	}
 
 	void insert(StoredAssessment assessment) {
-		insert(assessment, null);
+		insert(prepare(assessment, null));
 	}
 
-	/** Inserts one assessment; {@code cause} names what caused it (a department alert), or null. */
-	void insert(StoredAssessment assessment, String cause) {
-		this.jdbc.sql(INSERT).params(row(assessment, cause)).update();
+	/**
+	 * The row of one assessment, its profile and evaluation already written as JSON; {@code cause} names what caused
+	 * it (a department alert), or null. Preparing it touches no database, so it can be done before a transaction
+	 * begins, and the transaction only inserts.
+	 */
+	PreparedRow prepare(StoredAssessment assessment, String cause) {
+		return new PreparedRow(row(assessment, cause));
+	}
+
+	/** Inserts one prepared assessment row. */
+	void insert(PreparedRow row) {
+		this.jdbc.sql(INSERT).params(row.values()).update();
+	}
+
+	/** The column values of one assessment, in the order of the insert. */
+	record PreparedRow(Object[] values) {
+
 	}
 
 	/** Inserts many assessments in one JDBC batch; the caller's transaction makes them one commit. */

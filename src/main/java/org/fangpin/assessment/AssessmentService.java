@@ -112,8 +112,9 @@ public class AssessmentService {
 		}
 		StoredAssessment assessment = new StoredAssessment(this.ids.next(), now(), profileJson, evaluation,
 				(corrected != null) ? corrected.id() : null);
+		AssessmentRepository.PreparedRow row = this.repository.prepare(assessment, cause);
 		return this.commits.run(() -> {
-			this.repository.insert(assessment, cause);
+			this.repository.insert(row);
 			this.events.publishEvent(new AssessmentCompleted(assessment, true, evaluationTime));
 			return assessment;
 		});

@@ -54,7 +54,7 @@ class AssessmentRepositoryTests {
 		StoredAssessment correction = new StoredAssessment(UUID.randomUUID(),
 				Instant.parse("2024-07-02T08:00:00.654321Z"), first.profile(), first.evaluation(), first.id());
 		this.repository.insert(first);
-		this.repository.insert(correction, "alert:medical insurance");
+		this.repository.insert(this.repository.prepare(correction, "alert:medical insurance"));
 
 		StoredAssessment read = this.repository.find(correction.id()).orElseThrow();
 		assertThat(read.id()).isEqualTo(correction.id());
