@@ -234,6 +234,15 @@ class OperationsTests {
 	}
 
 	@Test
+	void everyRequestIsTimedButSpringSecuritysOwnStepsAreNot() {
+		assertThat(this.http.postJson("/api/v1/evaluations", example("OPS-TIMED")).status()).isEqualTo(200);
+		String scrape = scrape();
+		assertThat(scrape).contains("http_server_requests_seconds_count{");
+		assertThat(scrape).contains("uri=\"/api/v1/evaluations\"");
+		assertThat(scrape).doesNotContain("spring_security_");
+	}
+
+	@Test
 	void onlyHealthInfoAndPrometheusAreExposed() {
 		List<String> links = new ArrayList<>();
 		this.http.get("/actuator").json().get("_links").propertyNames().forEach(links::add);
