@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -24,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * assessment. Requests that arrive while a commit is under way wait for it, and the first of them then stores all
  * that are waiting in one transaction, each in a savepoint of its own: a request whose write fails is rolled back
  * alone and gets its own error. Every request returns only after the commit that holds its write, so an answered
- * request is never lost.
+ * request is never lost. Waiting requests sleep until the commit that holds their write wakes them, or until they
+ * are first in line for the next commit; none waits for another's lock only to learn that it is done.
  * <p>
  * Work submitted inside a transaction already under way runs in it, at once. Each piece of work runs with the
  * security context and log context of the request that submitted it, and what a failed piece registered to run
@@ -35,6 +38,9 @@ class GroupCommit {
 
 	/** The most writes one commit takes; the rest wait for the next. */
 	static final int MAX_GROUP = 32;
+
+	/** How long a waiting request sleeps at most before it looks again (it is normally woken long before). */
+	private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private final TransactionTemplate group;
 
@@ -58,17 +64,34 @@ class GroupCommit {
 		Pending<T> pending = new Pending<>(work, SecurityContextHolder.getContext(), MDC.getCopyOfContextMap());
 		this.waiting.add(pending);
 		while (!pending.done) {
-			this.committing.lock();
-			try {
-				if (!pending.done) {
-					commitWaiting();
+			if (this.committing.tryLock()) {
+				try {
+					if (!pending.done) {
+						commitWaiting();
+					}
 				}
+				finally {
+					this.committing.unlock();
+				}
+				wakeNextLeader();
 			}
-			finally {
-				this.committing.unlock();
+			else {
+				// Woken when a commit holds this write, or when this request is first in line for the next commit
+				LockSupport.parkNanos(this, MAX_PARK_NANOS);
 			}
 		}
 		return pending.outcome();
+	}
+
+	/**
+	 * Wakes the request first in line, so that it leads the next commit. The others in line stay asleep: that commit
+	 * takes them too and wakes each as it finishes, so a request whose write is committed never waits for a lock.
+	 */
+	private void wakeNextLeader() {
+		Pending<?> next = this.waiting.peek();
+		if (next != null) {
+			LockSupport.unpark(next.thread);
+		}
 	}
 
 	/** How many requests wait for a commit. */
@@ -99,6 +122,9 @@ class GroupCommit {
 		private final SecurityContext security;
 
 		private final Map<String, String> log;
+
+		/** The request's thread, woken when its write is committed. */
+		private final Thread thread = Thread.currentThread();
 
 		private T result;
 
@@ -140,6 +166,7 @@ class GroupCommit {
 
 		void finish() {
 			this.done = true;
+			LockSupport.unpark(this.thread);
 		}
 
 		T outcome() {

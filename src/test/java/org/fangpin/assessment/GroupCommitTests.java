@@ -106,6 +106,29 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void manyConcurrentRequestsEachGetTheirOwnAnswerAndTheirRowIsWrittenOnce() throws Exception {
+		int requests = 2400;
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int id = 1; id <= requests; id++) {
+				int row = id;
+				answers.add(clients.submit(() -> this.commits.run(() -> write(row))));
+			}
+			for (int id = 1; id <= requests; id++) {
+				assertThat(answers.get(id - 1).get(60, TimeUnit.SECONDS)).isEqualTo(id);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM written", Integer.class)).isEqualTo(requests);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT id) FROM written", Integer.class))
+			.isEqualTo(requests);
+		assertThat(this.commits.waiting()).isZero();
+	}
+
+	@Test
 	void workSubmittedInsideATransactionRunsInItAndGoesWithIt() {
 		TransactionTemplate outer = new TransactionTemplate(this.transactions);
 		outer.executeWithoutResult((status) -> {
