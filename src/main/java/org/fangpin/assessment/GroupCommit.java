@@ -63,6 +63,7 @@ class GroupCommit {
 		}
 		Pending<T> pending = new Pending<>(work, SecurityContextHolder.getContext(), MDC.getCopyOfContextMap());
 		this.waiting.add(pending);
+		boolean interrupted = false;
 		while (!pending.done) {
 			if (this.committing.tryLock()) {
 				try {
@@ -78,7 +79,12 @@ class GroupCommit {
 			else {
 				// Woken when a commit holds this write, or when this request is first in line for the next commit
 				LockSupport.parkNanos(this, MAX_PARK_NANOS);
+				// An interrupt does not end the wait (the write is already queued), and must not turn it into a spin
+				interrupted |= Thread.interrupted();
 			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 		return pending.outcome();
 	}

@@ -129,6 +129,29 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void anInterruptedRequestSleepsUntilItsCommitAndKeepsItsInterrupt() throws Exception {
+		HeldCommit held = holdACommitOpen();
+		java.util.concurrent.CompletableFuture<Boolean> stillInterrupted = new java.util.concurrent.CompletableFuture<>();
+		Thread bob = new Thread(() -> {
+			Thread.currentThread().interrupt();
+			this.commits.run(() -> write(2));
+			stillInterrupted.complete(Thread.currentThread().isInterrupted());
+		});
+		bob.start();
+		waitUntilWaiting(1);
+		int asleep = 0;
+		for (int i = 0; i < 20; i++) {
+			Thread.sleep(5);
+			asleep += (bob.getState() == Thread.State.TIMED_WAITING) ? 1 : 0;
+		}
+		assertThat(asleep).as("samples of 20 in which the waiting request was asleep, not spinning")
+			.isGreaterThanOrEqualTo(10);
+		held.release().countDown();
+		assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.jdbc.queryForList("SELECT id FROM written ORDER BY id", Integer.class)).containsExactly(1, 2);
+	}
+
+	@Test
 	void workSubmittedInsideATransactionRunsInItAndGoesWithIt() {
 		TransactionTemplate outer = new TransactionTemplate(this.transactions);
 		outer.executeWithoutResult((status) -> {
