@@ -131,6 +131,32 @@ class AssessmentRepositoryTests {
 			.isEqualTo("UNSTABLE_LIFTED");
 	}
 
+	@Test
+	void anAssessmentOfAnySizeIsReadBackWhole() {
+		StoredAssessment typical = assessment("H-1", "2024-07-01T00:00:00Z", "A", "X", "1");
+		Evaluation small = typical.evaluation();
+		List<Evaluation.Firing> firings = new java.util.ArrayList<>();
+		for (int i = 1; i <= 2_000; i++) {
+			firings.add(new Evaluation.Firing(i, "S-RIGID", "S-RIGID rigid expense pressure",
+					"rules/20-signals/signals.drl", "S-RIGID", new LocalizedText("刚性支出压力", "Rigid"),
+					"policy.md §3 S-RIGID", Map.of("size", i, "afterRigid", new BigDecimal("2700.00"))));
+		}
+		Evaluation large = new Evaluation(small.householdId(), small.asOf(), small.ruleSetVersion(), small.income(),
+				small.signals(), small.riskGroup(), small.riskTypes(), small.assistanceTier(), small.measures(),
+				small.elimination(), small.alerts(), small.explanation(),
+				new Evaluation.Trace(firings, small.trace().parameters()));
+		StoredAssessment big = new StoredAssessment(UUID.randomUUID(), Instant.parse("2024-07-02T00:00:00Z"),
+				typical.profile(), large);
+		this.repository.insert(typical);
+		this.repository.insert(big);
+
+		// H2 keeps texts of up to 64 KB in the row and longer ones apart: one assessment on each side of that
+		assertThat(this.jdbc.sql("SELECT LENGTH(evaluation_json) FROM assessment WHERE id = ?").param(big.id())
+			.query(Long.class).single()).isGreaterThan(65_536L);
+		assertThat(this.repository.find(typical.id()).orElseThrow().evaluation()).isEqualTo(small);
+		assertThat(this.repository.find(big.id()).orElseThrow().evaluation()).isEqualTo(large);
+	}
+
 	private static List<UUID> ids(List<StoredAssessment> assessments) {
 		return assessments.stream().map(StoredAssessment::id).toList();
 	}

@@ -1,0 +1,35 @@
+package org.fangpin.assessment;
+
+import java.nio.file.Path;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the embedded H2 file database stores assessments. */
+class H2StorageTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aFileDatabaseKeepsTextsOfUpTo64KbInTheRowAcrossRestarts() {
+		String url = "jdbc:h2:file:" + this.dir.resolve("fangpin") + ";WRITE_DELAY=0";
+		Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.load()
+			.migrate();
+		JdbcClient reopened = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+		String inRow = reopened.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+				+ "WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'").query(String.class).optional().orElse("H2's default");
+		// H2's own default is 256 bytes: every assessment's JSON would go to its separate large-object storage
+		assertThat(inRow).isEqualTo("65536");
+	}
+
+}
