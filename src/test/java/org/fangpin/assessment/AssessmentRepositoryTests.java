@@ -3,6 +3,7 @@ package org.fangpin.assessment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,7 +136,7 @@ class AssessmentRepositoryTests {
 	void anAssessmentOfAnySizeIsReadBackWhole() {
 		StoredAssessment typical = assessment("H-1", "2024-07-01T00:00:00Z", "A", "X", "1");
 		Evaluation small = typical.evaluation();
-		List<Evaluation.Firing> firings = new java.util.ArrayList<>();
+		List<Evaluation.Firing> firings = new ArrayList<>();
 		for (int i = 1; i <= 2_000; i++) {
 			firings.add(new Evaluation.Firing(i, "S-RIGID", "S-RIGID rigid expense pressure",
 					"rules/20-signals/signals.drl", "S-RIGID", new LocalizedText("刚性支出压力", "Rigid"),

@@ -25,6 +25,7 @@ class H2StorageTests {
 			.locations("classpath:db/migration", "classpath:db/vendor/h2")
 			.load()
 			.migrate();
+		JdbcClient.create(new DriverManagerDataSource(url, "sa", "")).sql("SHUTDOWN").update();
 		JdbcClient reopened = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
 		String inRow = reopened.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
 				+ "WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'").query(String.class).optional().orElse("H2's default");
