@@ -43,8 +43,11 @@ public enum TestDatabase {
 
 	/** A new database of this kind with every migration applied, as the service would apply them. */
 	public DataSource migrated(String purpose) {
-		Connection connection = create(purpose);
-		DataSource dataSource = connection.dataSource();
+		return migrate(create(purpose).dataSource());
+	}
+
+	/** Applies every migration to a database of this kind, as the service would apply them. */
+	public DataSource migrate(DataSource dataSource) {
 		// the same locations as spring.flyway.locations, with Boot's {vendor} resolved
 		Flyway.configure()
 			.dataSource(dataSource)

@@ -1,7 +1,9 @@
 package org.fangpin.assessment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -110,7 +112,7 @@ class GroupCommitTests {
 		int requests = 2400;
 		ExecutorService clients = Executors.newFixedThreadPool(16);
 		try {
-			List<Future<Integer>> answers = new java.util.ArrayList<>();
+			List<Future<Integer>> answers = new ArrayList<>();
 			for (int id = 1; id <= requests; id++) {
 				int row = id;
 				answers.add(clients.submit(() -> this.commits.run(() -> write(row))));
@@ -131,7 +133,7 @@ class GroupCommitTests {
 	@Test
 	void anInterruptedRequestSleepsUntilItsCommitAndKeepsItsInterrupt() throws Exception {
 		HeldCommit held = holdACommitOpen();
-		java.util.concurrent.CompletableFuture<Boolean> stillInterrupted = new java.util.concurrent.CompletableFuture<>();
+		CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
 		Thread bob = new Thread(() -> {
 			Thread.currentThread().interrupt();
 			this.commits.run(() -> write(2));

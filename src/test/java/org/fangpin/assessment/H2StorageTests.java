@@ -2,7 +2,7 @@ package org.fangpin.assessment;
 
 import java.nio.file.Path;
 
-import org.flywaydb.core.Flyway;
+import org.fangpin.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,7 @@ class H2StorageTests {
 	@Test
 	void aFileDatabaseKeepsTextsOfUpTo64KbInTheRowAcrossRestarts() {
 		String url = "jdbc:h2:file:" + this.dir.resolve("fangpin") + ";WRITE_DELAY=0";
-		Flyway.configure()
-			.dataSource(url, "sa", "")
-			.locations("classpath:db/migration", "classpath:db/vendor/h2")
-			.load()
-			.migrate();
-		JdbcClient.create(new DriverManagerDataSource(url, "sa", "")).sql("SHUTDOWN").update();
+		JdbcClient.create(TestDatabase.H2.migrate(new DriverManagerDataSource(url, "sa", ""))).sql("SHUTDOWN").update();
 		JdbcClient reopened = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
 		String inRow = reopened.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
 				+ "WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'").query(String.class).optional().orElse("H2's default");
