@@ -58,6 +58,11 @@ public final class RuleSet implements AutoCloseable {
 			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	/** Whether the compiled rules were read back from those kept by an earlier load, instead of compiled. */
+	public boolean reusedCompiledRules() {
+		return this.compiled.reused();
+	}
+
 	/** {@code sha256:} followed by the hash of every file's path and content. */
 	public String version() {
 		return this.version;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.fangpin.rules.internal.CompiledRules;
+import org.fangpin.rules.internal.CompiledRulesCache;
 import org.fangpin.rules.internal.DroolsCompiler;
 import org.fangpin.rules.internal.RuleSetFiles;
 
@@ -37,10 +38,31 @@ public final class RuleSetLoader {
 	private static final Pattern PARAMETER_READ = Pattern
 		.compile("Parameter\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
 
+	/** How many compiled knowledge bases {@link #keepingCompiledRules} keeps on disk at most. */
+	public static final int KEPT_COMPILED_RULE_SETS = 16;
+
 	private final EngineOptions options;
 
+	private final CompiledRulesCache compiledRules;
+
 	public RuleSetLoader(EngineOptions options) {
+		this(options, null);
+	}
+
+	private RuleSetLoader(EngineOptions options, CompiledRulesCache compiledRules) {
 		this.options = options;
+		this.compiledRules = compiledRules;
+	}
+
+	/**
+	 * A loader like this one that keeps every knowledge base it compiles in {@code directory}, and reads it back
+	 * instead of compiling the same DRL again. {@code buildIdentity} must change whenever the application classes the
+	 * rules use change (a build's jar, for example); a rule set that differs only in its parameters or catalogue
+	 * reuses the same compiled rules.
+	 */
+	public RuleSetLoader keepingCompiledRules(Path directory, String buildIdentity) {
+		return new RuleSetLoader(this.options,
+				new CompiledRulesCache(directory, buildIdentity, KEPT_COMPILED_RULE_SETS));
 	}
 
 	/** Reads every rule set file under {@code directory} and loads them. */
@@ -70,7 +92,7 @@ public final class RuleSetLoader {
 		}
 		Set<String> required = new TreeSet<>();
 		drl.forEach((path, content) -> readParameters(path, content, parameters, required, problems));
-		CompiledRules compiled = DroolsCompiler.compile(drl, problems);
+		CompiledRules compiled = DroolsCompiler.compile(drl, problems, this.compiledRules);
 		if (!problems.isEmpty()) {
 			if (compiled != null) {
 				compiled.close();

@@ -17,9 +17,9 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The compiled DRL of a rule set: its container, its knowledge base, the rules' metadata and a pool of reusable
- * sessions. A session is created once, with its listener, and {@link #release released} with a reset, so an
- * evaluation never pays for building a session.
+ * The compiled DRL of a rule set: its container (none when the knowledge base was read back from a cache), its
+ * knowledge base, the rules' metadata and a pool of reusable sessions. A session is created once, with its listener,
+ * and {@link #release released} with a reset, so an evaluation never pays for building a session.
  */
 public final class CompiledRules implements AutoCloseable {
 
@@ -40,11 +40,14 @@ public final class CompiledRules implements AutoCloseable {
 
 	private final int maxIdle;
 
+	private final boolean reused;
+
 	private volatile boolean closed;
 
 	CompiledRules(KieContainer container, KieBase base, List<RuleInfo> rules, Map<String, RuleInfo> byKey,
-			Map<Rule, RuleInfo> byRule) {
+			Map<Rule, RuleInfo> byRule, boolean reused) {
 		this.container = container;
+		this.reused = reused;
 		this.base = base;
 		this.rules = List.copyOf(rules);
 		this.byKey = Map.copyOf(byKey);
@@ -54,6 +57,11 @@ public final class CompiledRules implements AutoCloseable {
 
 	public List<RuleInfo> rules() {
 		return this.rules;
+	}
+
+	/** Whether the knowledge base was read back from a {@link CompiledRulesCache} instead of compiled. */
+	public boolean reused() {
+		return this.reused;
 	}
 
 	KieBase base() {
@@ -117,7 +125,9 @@ public final class CompiledRules implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		drain();
-		this.container.dispose();
+		if (this.container != null) {
+			this.container.dispose();
+		}
 	}
 
 	/** Disposes of every idle session, so the next evaluation runs on a new one. */

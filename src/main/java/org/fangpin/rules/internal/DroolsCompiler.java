@@ -25,7 +25,8 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles DRL files the way the rule files live outside the classpath: a KieFileSystem, a KieBuilder, a check of
  * every ERROR message (reported with file, line and column), then a KieContainer. The built module is removed from
- * the KIE repository at once, so a replaced rule set leaves nothing behind.
+ * the KIE repository at once, so a replaced rule set leaves nothing behind. With a {@link CompiledRulesCache}, the
+ * knowledge base compiled once from the same DRL is read back instead of compiled again.
  */
 public final class DroolsCompiler {
 
@@ -44,8 +45,24 @@ public final class DroolsCompiler {
 	 * Compiles {@code drl} (path to content); returns null and adds to {@code problems} when it does not compile.
 	 */
 	public static CompiledRules compile(Map<String, String> drl, List<RuleSetProblem> problems) {
+		return compile(drl, problems, null);
+	}
+
+	/**
+	 * Compiles {@code drl} as {@link #compile(Map, List)} does, but first looks for the knowledge base of the same
+	 * DRL in {@code cache} (when there is one), and keeps a newly compiled one there.
+	 */
+	public static CompiledRules compile(Map<String, String> drl, List<RuleSetProblem> problems,
+			CompiledRulesCache cache) {
 		if (drl.isEmpty()) {
 			return null;
+		}
+		String key = (cache != null) ? cache.key(drl) : null;
+		if (key != null) {
+			KieBase kept = cache.read(key, CLASSES);
+			if (kept != null) {
+				return wrap(null, kept, true);
+			}
 		}
 		KieServices services = KieServices.Factory.get();
 		ReleaseId releaseId = services.newReleaseId("org.fangpin.rulesets", "ruleset",
@@ -71,6 +88,13 @@ public final class DroolsCompiler {
 		KieContainer container = services.newKieContainer(releaseId, CLASSES);
 		services.getRepository().removeKieModule(releaseId);
 		KieBase base = container.getKieBase();
+		if (key != null) {
+			cache.write(key, base);
+		}
+		return wrap(container, base, false);
+	}
+
+	private static CompiledRules wrap(KieContainer container, KieBase base, boolean reused) {
 		List<RuleInfo> rules = new ArrayList<>();
 		Map<String, RuleInfo> byKey = new HashMap<>();
 		Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
@@ -86,7 +110,7 @@ public final class DroolsCompiler {
 			int byFile = String.valueOf(a.file()).compareTo(String.valueOf(b.file()));
 			return (byFile != 0) ? byFile : Integer.compare(b.salience(), a.salience());
 		});
-		return new CompiledRules(container, base, rules, byKey, byRule);
+		return new CompiledRules(container, base, rules, byKey, byRule, reused);
 	}
 
 	private static RuleInfo info(Rule rule) {
