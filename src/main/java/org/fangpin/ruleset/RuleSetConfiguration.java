@@ -32,7 +32,12 @@ class RuleSetConfiguration {
 
 	@Bean
 	RuleSetLoader ruleSetLoader(RulesProperties properties) {
-		return new RuleSetLoader(new EngineOptions(properties.maxFirings()));
+		RuleSetLoader loader = new RuleSetLoader(new EngineOptions(properties.maxFirings()));
+		String build = BuildIdentity.of(RuleSetConfiguration.class);
+		if (properties.compiledDir() == null || properties.compiledDir().toString().isEmpty() || build == null) {
+			return loader;
+		}
+		return loader.keepingCompiledRules(properties.compiledDir(), build);
 	}
 
 	@Bean
@@ -73,9 +78,11 @@ class RuleSetConfiguration {
 				activated[0] ? RuleSetActivationAttempted.Outcome.ACTIVATED
 						: RuleSetActivationAttempted.Outcome.UNCHANGED,
 				ruleSet.version(), ruleSet.version(), null));
-		logger.info("Rule set {}: {} rules, {} parameters, loaded from {} in {} ms", ruleSet.version(),
+		logger.info("Rule set {}: {} rules, {} parameters, loaded from {} in {} ms ({})", ruleSet.version(),
 				ruleSet.rules().size(), ruleSet.parameters().definitions().size(),
-				properties.dir().toAbsolutePath().normalize(), compileMillis);
+				properties.dir().toAbsolutePath().normalize(), compileMillis,
+				ruleSet.reusedCompiledRules() ? "compiled rules reused from " + properties.compiledDir()
+						: "DRL compiled");
 		return new ActiveRuleSet(ruleSet, STARTUP, now, sequence);
 	}
 

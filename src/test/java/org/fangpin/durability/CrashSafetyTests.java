@@ -115,6 +115,11 @@ class CrashSafetyTests {
 			.isLessThan(BATCH_LINES)
 			.matches((rows) -> rows % CHUNK == 0, "a multiple of the chunk size " + CHUNK);
 		try (ServiceProcess service = ServiceProcess.start(data, rules, this.work.resolve("second.log"))) {
+			assertThat(Files.readString(this.work.resolve("first.log"))).as("the first start compiles the DRL")
+				.contains("(DRL compiled)");
+			assertThat(Files.readString(this.work.resolve("second.log")))
+				.as("the restart reads back the rules the first start compiled, although that start was killed")
+				.contains("(compiled rules reused from " + data.resolve("compiled-rules") + ")");
 			HttpClientSupport reviewer = service.http().as("test-reviewer");
 			for (Map.Entry<String, JsonNode> entry : acknowledged.entrySet()) {
 				Response read = reviewer.get("/api/v1/assessments/" + entry.getKey());

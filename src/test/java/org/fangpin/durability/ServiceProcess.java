@@ -44,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dfangpin.test.log=" + log + ".logback", "-cp", classpath,
 				FangpinApplication.class.getName(), "--server.port=" + port, "--fangpin.data-dir=" + dataDir,
-				"--fangpin.rules.dir=" + rulesDir, "--spring.main.banner-mode=off",
+				"--fangpin.rules.dir=" + rulesDir, "--fangpin.rules.compiled-dir=" + dataDir.resolve("compiled-rules"),
+				"--spring.main.banner-mode=off",
 				"--fangpin.rules.sync-interval=1h", "--fangpin.batch.chunk-size=" + CrashSafetyTests.CHUNK));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
