@@ -33,9 +33,11 @@ class UserConfiguration {
 	private static final Pattern ENCODED = Pattern
 		.compile("\\{noop\\}.+|\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
+	/** The encodings of SECURITY.md, with each verified bcrypt password remembered for a while (VerifiedPasswords). */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(SecurityProperties properties) {
+		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				properties.verifiedPasswordTtl());
 	}
 
 	/**

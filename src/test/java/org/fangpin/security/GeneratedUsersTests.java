@@ -13,6 +13,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -40,6 +42,29 @@ class GeneratedUsersTests {
 			assertThat(http.as("caseworker", "guess").get("/api/v1/catalogue").status()).isEqualTo(401);
 			assertThat(http.get("/api/v1/catalogue").status()).as("the test users are not configured here")
 				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void aBcryptUserSignsInOnEveryRequestAndAWrongPasswordNeverDoes() {
+		String hash = new BCryptPasswordEncoder(10).encode("rita's secret");
+		try (ConfigurableApplicationContext context = SpringApplication.run(FangpinApplication.class,
+				MAIN_PROPERTIES_ONLY, "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:bcrypt-user;DB_CLOSE_DELAY=-1",
+				"--fangpin.security.users.rita.password={bcrypt}" + hash,
+				"--fangpin.security.users.rita.roles=CASEWORKER")) {
+			HttpClientSupport http = new HttpClientSupport(
+					((WebServerApplicationContext) context).getWebServer().getPort());
+			for (int i = 0; i < 3; i++) {
+				assertThat(http.as("rita", "rita's secret").get("/api/v1/catalogue").status()).isEqualTo(200);
+				assertThat(http.as("rita", "rita's secret ").get("/api/v1/catalogue").status()).isEqualTo(401);
+				assertThat(http.as("rita", "Rita's secret").get("/api/v1/catalogue").status()).isEqualTo(401);
+				assertThat(http.as("alice", "rita's secret").get("/api/v1/catalogue").status()).isEqualTo(401);
+			}
+			assertThat(context.getBean(PasswordEncoder.class)).isInstanceOfSatisfying(VerifiedPasswords.class,
+					(passwords) -> assertThat(passwords.remembered())
+						.as("rita's password, verified once and remembered; the wrong ones not")
+						.isOne());
 		}
 	}
 
