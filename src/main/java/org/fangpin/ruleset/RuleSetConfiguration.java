@@ -33,8 +33,12 @@ class RuleSetConfiguration {
 	@Bean
 	RuleSetLoader ruleSetLoader(RulesProperties properties) {
 		RuleSetLoader loader = new RuleSetLoader(new EngineOptions(properties.maxFirings()));
+		if (properties.compiledDir() == null || properties.compiledDir().toString().isEmpty()) {
+			return loader;
+		}
 		String build = BuildIdentity.of(RuleSetConfiguration.class);
-		if (properties.compiledDir() == null || properties.compiledDir().toString().isEmpty() || build == null) {
+		if (build == null) {
+			logger.warn("The service's own classes were not found, so compiled rule sets are not kept");
 			return loader;
 		}
 		return loader.keepingCompiledRules(properties.compiledDir(), build);
