@@ -26,10 +26,13 @@ class GeneratedUsersTests {
 	/** Only the application's own properties, not the test users of src/test/resources/config. */
 	private static final String MAIN_PROPERTIES_ONLY = "--spring.config.location=classpath:/application.properties";
 
+	/** Where the other tests keep compiled rules, instead of the default ./data/compiled-rules of a real start. */
+	private static final String TEST_COMPILED_RULES = "--fangpin.rules.compiled-dir=target/compiled-rules";
+
 	@Test
 	void withNoUsersConfiguredEachRoleGetsARandomPasswordPrintedOnceAtWarn(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = SpringApplication.run(FangpinApplication.class,
-				MAIN_PROPERTIES_ONLY, "--server.port=0",
+				MAIN_PROPERTIES_ONLY, TEST_COMPILED_RULES, "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:generated-users;DB_CLOSE_DELAY=-1")) {
 			assertThat(output).containsOnlyOnce("No users are configured (fangpin.security.users)");
 			assertThat(output.toString()).containsPattern("WARN .*No users are configured");
@@ -49,7 +52,7 @@ class GeneratedUsersTests {
 	void aBcryptUserSignsInOnEveryRequestAndAWrongPasswordNeverDoes() {
 		String hash = new BCryptPasswordEncoder(10).encode("rita's secret");
 		try (ConfigurableApplicationContext context = SpringApplication.run(FangpinApplication.class,
-				MAIN_PROPERTIES_ONLY, "--server.port=0",
+				MAIN_PROPERTIES_ONLY, TEST_COMPILED_RULES, "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:bcrypt-user;DB_CLOSE_DELAY=-1",
 				"--fangpin.security.users.rita.password={bcrypt}" + hash,
 				"--fangpin.security.users.rita.roles=CASEWORKER")) {
@@ -71,7 +74,7 @@ class GeneratedUsersTests {
 	@Test
 	void aPasswordWithoutItsEncodingStopsTheStartUpNamingTheUser() {
 		assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class, MAIN_PROPERTIES_ONLY,
-				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:bad-user;DB_CLOSE_DELAY=-1",
+				TEST_COMPILED_RULES, "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:bad-user;DB_CLOSE_DELAY=-1",
 				"--fangpin.security.users.alice.password=secret", "--fangpin.security.users.alice.roles=CASEWORKER"))
 			.havingRootCause()
 			.withMessageContaining("fangpin.security.users.alice.password must be {bcrypt}");
