@@ -81,9 +81,6 @@ final class VerifiedPasswords implements PasswordEncoder {
 		if (matches) {
 			remember(remembered, now);
 		}
-		else if (until != null) {
-			this.verified.remove(remembered, until);
-		}
 		return matches;
 	}
 

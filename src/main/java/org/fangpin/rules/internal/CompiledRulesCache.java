@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -31,6 +30,7 @@ import org.drools.core.impl.KnowledgeBaseImpl;
 import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.fangpin.rules.RuleSetLoader;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
@@ -94,10 +94,7 @@ public final class CompiledRulesCache {
 		update(digest, String.valueOf(KnowledgeBaseImpl.class.getPackage().getImplementationVersion()));
 		update(digest, String.valueOf(Runtime.version().feature()));
 		update(digest, this.buildIdentity);
-		new TreeMap<>(drl).forEach((path, content) -> {
-			update(digest, path);
-			update(digest, content);
-		});
+		update(digest, RuleSetLoader.version(drl));
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
