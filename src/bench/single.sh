@@ -6,6 +6,7 @@
 #   JAVA_OPTS="-Xlog:gc:file=target/gc.log" src/bench/single.sh ...   extra JVM options for the service
 #   BENCH_PASSWORD='{noop}bench-secret' src/bench/single.sh ...      the bench user's stored password (default: a
 #   bcrypt hash of bench-secret at cost 10, as SECURITY.md has operators configure users)
+#   CONNECTIONS="4 8 16 32" (default) are the connection counts of the as-fast-as-possible runs ("" skips them)
 #   RATES="300 400 500" (default) are the rates aimed at after the as-fast-as-possible runs: 128 connections, each
 #   waiting an exponential gap of 128/rate seconds after each answer, so the rate reached falls short of the aim by
 #   about latency x rate / 128 (2-4 % at 10 ms); the script prints the rate reached
@@ -16,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 WARMUP_SECONDS=${2:-240}
-RATES=${RATES:-300 400 500}
+RATES=${RATES-300 400 500}
+CONNECTIONS=${CONNECTIONS-4 8 16 32}
 JAR=${JAR:-$(ls target/fangpin-*.jar | head -1)}
 BENCH_PASSWORD=${BENCH_PASSWORD:-'{bcrypt}$2a$10$bXq8CrFTu9CduHtcZn7Bc.isJIrzQZ1mPaka9aPl3XUqUjthW4jBq'}
 PORT=${PORT:-18182}
@@ -31,7 +33,7 @@ done
 export FANGPIN_PATH=/api/v1/assessments FANGPIN_BODIES=test-cases/population/households-10000.ndjson
 echo "== warm-up, ${WARMUP_SECONDS}s at 8 connections"
 wrk -t2 -c8 -d${WARMUP_SECONDS}s -s src/bench/evaluate.lua "http://localhost:$PORT" | tail -1
-for connections in 4 8 16 32; do
+for connections in $CONNECTIONS; do
   echo "== as fast as possible, $connections connections"
   wrk -t2 -c$connections -d${SECONDS_PER_RUN}s --latency -s src/bench/evaluate.lua "http://localhost:$PORT" | tail -1
 done
