@@ -23,7 +23,6 @@ import org.fangpin.assessment.web.AssessmentView;
 import org.fangpin.impact.ImpactAnalysis;
 import org.fangpin.impact.ImpactReport;
 import org.fangpin.population.HouseholdGenerator;
-import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetLoader;
 import org.fangpin.screening.CsvProfiles;
@@ -100,8 +99,8 @@ final class BatchCommands {
 	}
 
 	/** {@code screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en]}. */
-	int screen(Path in, Path outFile, Path rules, Locale locale, int threads) throws Exception {
-		try (RuleSet ruleSet = new RuleSetLoader(EngineOptions.DEFAULTS).load(rules);
+	int screen(Path in, Path outFile, Path rules, Locale locale, int threads, RuleSetLoader loader) throws Exception {
+		try (RuleSet ruleSet = loader.load(rules);
 				InputStream file = Files.newInputStream(in);
 				OutputStream output = new BufferedOutputStream(Files.newOutputStream(outFile), 1 << 20);
 				OrderedParallel workers = OrderedParallel.ofThreads(threads, "fangpin-screen")) {
@@ -138,16 +137,16 @@ final class BatchCommands {
 			});
 			progress.finish(rows[0], counting.count());
 			this.out.print(tally.toText());
-			this.out.printf("rule set %s; %,d rows in %.1f s (%,.0f rows/s); written to %s%n", ruleSet.version(),
-					rows[0], progress.seconds(), rows[0] / Math.max(1e-3, progress.seconds()), outFile);
+			this.out.printf("rule set %s%s; %,d rows in %.1f s (%,.0f rows/s); written to %s%n", ruleSet.version(),
+					ruleSet.reusedCompiledRules() ? " (compiled rules reused)" : "", rows[0], progress.seconds(),
+					rows[0] / Math.max(1e-3, progress.seconds()), outFile);
 			return 0;
 		}
 	}
 
 	/** {@code impact --rules DIR --population FILE.ndjson [--against DIR] [--limit N] [--json FILE]}. */
-	int impact(Path candidateDir, Path population, Path activeDir, int limit, Path json, int threads)
-			throws Exception {
-		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
+	int impact(Path candidateDir, Path population, Path activeDir, int limit, Path json, int threads,
+			RuleSetLoader loader) throws Exception {
 		try (RuleSet active = loader.load(activeDir);
 				RuleSet candidate = loader.load(candidateDir);
 				InputStream file = Files.newInputStream(population);
@@ -160,6 +159,11 @@ final class BatchCommands {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			this.out.print(ImpactText.of(report, activeDir, candidateDir));
 			this.out.printf("(%,d households in %.1f s on %d threads)%n", report.households(), seconds, threads);
+			if (active.reusedCompiledRules() || candidate.reusedCompiledRules()) {
+				this.out.printf("(compiled rules reused: %s %s, %s %s)%n", activeDir,
+						active.reusedCompiledRules() ? "yes" : "no", candidateDir,
+						candidate.reusedCompiledRules() ? "yes" : "no");
+			}
 			if (json != null) {
 				REPORT.writeValue(json.toFile(), report);
 				this.out.println("Full report: " + json);

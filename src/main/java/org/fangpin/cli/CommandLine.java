@@ -25,6 +25,7 @@ import org.fangpin.rules.RuleSetException;
 import org.fangpin.rules.RuleSetLoader;
 import org.fangpin.rules.ValidationGate;
 import org.fangpin.rules.ValidationReport;
+import org.fangpin.ruleset.BuildIdentity;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
@@ -99,13 +100,14 @@ public final class CommandLine {
 				case "screen" -> (options.containsKey("in") && options.containsKey("out"))
 						? this.batch.screen(Path.of(options.get("in")), Path.of(options.get("out")),
 								Path.of(options.getOrDefault("rules", "rules")), locale(options.get("lang")),
-								threads(options))
+								threads(options), loader(options))
 						: usage();
 				case "impact" -> (options.containsKey("rules") && options.containsKey("population"))
 						? this.batch.impact(Path.of(options.get("rules")), Path.of(options.get("population")),
 								Path.of(options.getOrDefault("against", "rules")),
 								Integer.parseInt(options.getOrDefault("limit", "1000")),
-								options.containsKey("json") ? Path.of(options.get("json")) : null, threads(options))
+								options.containsKey("json") ? Path.of(options.get("json")) : null, threads(options),
+								loader(options))
 						: usage();
 				default -> usage();
 			};
@@ -128,6 +130,25 @@ public final class CommandLine {
 		}
 	}
 
+	/**
+	 * The loader for {@code screen} and {@code impact}: with {@code --compiled-dir DIR}, every rule set it compiles is
+	 * kept in DIR and read back by later runs of the same build instead of being compiled again, as the service keeps
+	 * its own.
+	 */
+	private RuleSetLoader loader(Map<String, String> options) {
+		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
+		String directory = options.get("compiled-dir");
+		if (directory == null || directory.isEmpty()) {
+			return loader;
+		}
+		String build = BuildIdentity.of(CommandLine.class);
+		if (build == null) {
+			this.err.println("This program's own classes were not found, so compiled rules are not kept");
+			return loader;
+		}
+		return loader.keepingCompiledRules(Path.of(directory), build);
+	}
+
 	private int usage() {
 		this.err.println("""
 				Usage: java -jar fangpin.jar COMMAND [options]
@@ -138,9 +159,11 @@ public final class CommandLine {
 				  generate --count N [--seed S] [--out FILE.ndjson|FILE.csv] [--as-of DATE]
 				                                        write N synthetic Xinzhou households (stdout without --out)
 				  screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en] [--threads N]
-				                                        assess every household of a file, with a summary
+				         [--compiled-dir DIR]           assess every household of a file, with a summary
 				  impact --rules DIR --population FILE.ndjson [--against DIR] [--limit N] [--json FILE]
-				                                        what the rules in DIR change against --against (./rules)
+				         [--compiled-dir DIR]           what the rules in DIR change against --against (./rules)
+				  --compiled-dir DIR                    keep compiled rules in DIR and read them back in later runs
+				                                        of the same build (the service's is data/compiled-rules)
 				  (no command)                          start the service""");
 		return 2;
 	}

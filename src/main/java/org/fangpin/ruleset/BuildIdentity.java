@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * are never read back by another. The packaged service is its jar (path, size and time); classes in a directory, as
  * in development, are the hash of every class file.
  */
-final class BuildIdentity {
+public final class BuildIdentity {
 
 	private static final String NESTED = "jar:nested:";
 
@@ -29,7 +29,7 @@ final class BuildIdentity {
 	}
 
 	/** The identity of the build {@code anchor} belongs to, or null when its classes cannot be found. */
-	static String of(Class<?> anchor) {
+	public static String of(Class<?> anchor) {
 		CodeSource code = anchor.getProtectionDomain().getCodeSource();
 		Path source = (code != null && code.getLocation() != null) ? source(code.getLocation().toString()) : null;
 		if (source == null || !Files.exists(source)) {

@@ -87,6 +87,59 @@ class BatchCommandsTests {
 			.isEqualTo(ThresholdCandidate.expectedTransitions(new HouseholdGenerator(505), 200));
 	}
 
+	@Test
+	void screenWithACompiledDirReadsTheRulesBackOnItsNextRunAndAnswersTheSame(@TempDir Path dir) throws IOException {
+		Path households = dir.resolve("households.ndjson");
+		Path compiled = dir.resolve("compiled-rules");
+		this.cli.run("generate", "--count", "120", "--seed", "8", "--out", households.toString());
+
+		assertThat(this.cli.run("screen", "--in", households.toString(), "--out", dir.resolve("a.ndjson").toString(),
+				"--compiled-dir", compiled.toString())).isZero();
+		String first = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+		assertThat(this.cli.run("screen", "--in", households.toString(), "--out", dir.resolve("b.ndjson").toString(),
+				"--compiled-dir", compiled.toString())).isZero();
+		String second = this.out.toString(StandardCharsets.UTF_8);
+
+		assertThat(first).doesNotContain("compiled rules reused");
+		assertThat(second).contains("(compiled rules reused)");
+		try (var kept = Files.list(compiled)) {
+			assertThat(kept.filter((file) -> file.toString().endsWith(".kbase"))).hasSize(1);
+		}
+		List<String> before = Files.readAllLines(dir.resolve("a.ndjson"));
+		List<String> after = Files.readAllLines(dir.resolve("b.ndjson"));
+		assertThat(after).hasSize(120);
+		for (int i = 0; i < 120; i++) {
+			assertThat(withoutTime(after.get(i))).isEqualTo(withoutTime(before.get(i)));
+		}
+		assertThat(summary(second)).isEqualTo(summary(first));
+	}
+
+	@Test
+	void impactWithACompiledDirCompilesADrlOnlyOnce(@TempDir Path dir) throws IOException {
+		Path population = dir.resolve("population.ndjson");
+		this.cli.run("generate", "--count", "200", "--seed", "505", "--out", population.toString());
+		Path candidate = dir.resolve("rules");
+		TestRules.copyShippedRules(candidate);
+		Files.writeString(candidate.resolve("parameters.yaml"), ThresholdCandidate.RAISED);
+		Path json = dir.resolve("report.json");
+
+		int code = this.cli.run("impact", "--rules", candidate.toString(), "--population", population.toString(),
+				"--json", json.toString(), "--compiled-dir", dir.resolve("compiled-rules").toString());
+
+		// The candidate changes only a parameter: its DRL is the active one's, compiled once and read back
+		assertThat(code).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("(compiled rules reused: rules no, " + candidate + " yes)");
+		JsonNode report = HttpClientSupport.JSON.readTree(Files.readString(json));
+		assertThat(ThresholdCandidate.matrix(report.get("transitions")))
+			.isEqualTo(ThresholdCandidate.expectedTransitions(new HouseholdGenerator(505), 200));
+	}
+
+	/** The summary's counts, without the timing line. */
+	private static String summary(String output) {
+		return output.substring(0, output.indexOf("rule set "));
+	}
+
 	private static JsonNode withoutTime(String line) {
 		JsonNode node = HttpClientSupport.JSON.readTree(line);
 		((tools.jackson.databind.node.ObjectNode) node).remove("assessedAt");
