@@ -69,11 +69,8 @@ class BatchCommandsTests {
 
 	@Test
 	void impactReportsTheTransitionsOfARaisedThreshold(@TempDir Path dir) throws IOException {
-		Path population = dir.resolve("population.ndjson");
-		this.cli.run("generate", "--count", "200", "--seed", "505", "--out", population.toString());
-		Path candidate = dir.resolve("rules");
-		TestRules.copyShippedRules(candidate);
-		Files.writeString(candidate.resolve("parameters.yaml"), ThresholdCandidate.RAISED);
+		Path population = population(dir);
+		Path candidate = raisedThreshold(dir);
 		Path json = dir.resolve("report.json");
 
 		int code = this.cli.run("impact", "--rules", candidate.toString(), "--population", population.toString(),
@@ -82,9 +79,7 @@ class BatchCommandsTests {
 		assertThat(code).isZero();
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("risk group transitions")
 			.contains("households: 200");
-		JsonNode report = HttpClientSupport.JSON.readTree(Files.readString(json));
-		assertThat(ThresholdCandidate.matrix(report.get("transitions")))
-			.isEqualTo(ThresholdCandidate.expectedTransitions(new HouseholdGenerator(505), 200));
+		assertExpectedTransitions(json);
 	}
 
 	@Test
@@ -117,11 +112,8 @@ class BatchCommandsTests {
 
 	@Test
 	void impactWithACompiledDirCompilesADrlOnlyOnce(@TempDir Path dir) throws IOException {
-		Path population = dir.resolve("population.ndjson");
-		this.cli.run("generate", "--count", "200", "--seed", "505", "--out", population.toString());
-		Path candidate = dir.resolve("rules");
-		TestRules.copyShippedRules(candidate);
-		Files.writeString(candidate.resolve("parameters.yaml"), ThresholdCandidate.RAISED);
+		Path population = population(dir);
+		Path candidate = raisedThreshold(dir);
 		Path json = dir.resolve("report.json");
 
 		int code = this.cli.run("impact", "--rules", candidate.toString(), "--population", population.toString(),
@@ -130,6 +122,25 @@ class BatchCommandsTests {
 		// The candidate changes only a parameter: its DRL is the active one's, compiled once and read back
 		assertThat(code).isZero();
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("(compiled rules reused: rules no, " + candidate + " yes)");
+		assertExpectedTransitions(json);
+	}
+
+	/** 200 generated households of seed 505. */
+	private Path population(Path dir) {
+		Path population = dir.resolve("population.ndjson");
+		this.cli.run("generate", "--count", "200", "--seed", "505", "--out", population.toString());
+		return population;
+	}
+
+	/** The shipped rules with the monitoring threshold raised, and nothing else changed. */
+	private static Path raisedThreshold(Path dir) throws IOException {
+		Path candidate = dir.resolve("rules");
+		TestRules.copyShippedRules(candidate);
+		Files.writeString(candidate.resolve("parameters.yaml"), ThresholdCandidate.RAISED);
+		return candidate;
+	}
+
+	private static void assertExpectedTransitions(Path json) throws IOException {
 		JsonNode report = HttpClientSupport.JSON.readTree(Files.readString(json));
 		assertThat(ThresholdCandidate.matrix(report.get("transitions")))
 			.isEqualTo(ThresholdCandidate.expectedTransitions(new HouseholdGenerator(505), 200));
