@@ -98,7 +98,7 @@ final class BatchCommands {
 		return 0;
 	}
 
-	/** {@code screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en]}. */
+	/** {@code screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en] [--compiled-dir DIR]}. */
 	int screen(Path in, Path outFile, Path rules, Locale locale, int threads, RuleSetLoader loader) throws Exception {
 		try (RuleSet ruleSet = loader.load(rules);
 				InputStream file = Files.newInputStream(in);
@@ -144,7 +144,10 @@ final class BatchCommands {
 		}
 	}
 
-	/** {@code impact --rules DIR --population FILE.ndjson [--against DIR] [--limit N] [--json FILE]}. */
+	/**
+	 * {@code impact --rules DIR --population FILE.ndjson [--against DIR] [--limit N] [--json FILE]
+	 * [--compiled-dir DIR]}.
+	 */
 	int impact(Path candidateDir, Path population, Path activeDir, int limit, Path json, int threads,
 			RuleSetLoader loader) throws Exception {
 		try (RuleSet active = loader.load(activeDir);

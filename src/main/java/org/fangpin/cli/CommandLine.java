@@ -136,17 +136,9 @@ public final class CommandLine {
 	 * its own.
 	 */
 	private RuleSetLoader loader(Map<String, String> options) {
-		RuleSetLoader loader = new RuleSetLoader(EngineOptions.DEFAULTS);
 		String directory = options.get("compiled-dir");
-		if (directory == null || directory.isEmpty()) {
-			return loader;
-		}
-		String build = BuildIdentity.of(CommandLine.class);
-		if (build == null) {
-			this.err.println("This program's own classes were not found, so compiled rules are not kept");
-			return loader;
-		}
-		return loader.keepingCompiledRules(Path.of(directory), build);
+		return BuildIdentity.keepingCompiledRules(new RuleSetLoader(EngineOptions.DEFAULTS),
+				(directory != null) ? Path.of(directory) : null, CommandLine.class, this.err::println);
 	}
 
 	private int usage() {

@@ -13,7 +13,10 @@ import java.security.CodeSource;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import org.fangpin.rules.RuleSetLoader;
 
 
 /**
@@ -28,8 +31,26 @@ public final class BuildIdentity {
 	private BuildIdentity() {
 	}
 
+	/**
+	 * {@code loader}, keeping the rule sets it compiles in {@code directory} for the build {@code anchor} belongs to;
+	 * {@code loader} itself when no directory is given, or when that build cannot be identified ({@code warning} is
+	 * told why).
+	 */
+	public static RuleSetLoader keepingCompiledRules(RuleSetLoader loader, Path directory, Class<?> anchor,
+			Consumer<String> warning) {
+		if (directory == null || directory.toString().isEmpty()) {
+			return loader;
+		}
+		String build = of(anchor);
+		if (build == null) {
+			warning.accept("The application's own classes were not found, so compiled rule sets are not kept");
+			return loader;
+		}
+		return loader.keepingCompiledRules(directory, build);
+	}
+
 	/** The identity of the build {@code anchor} belongs to, or null when its classes cannot be found. */
-	public static String of(Class<?> anchor) {
+	static String of(Class<?> anchor) {
 		CodeSource code = anchor.getProtectionDomain().getCodeSource();
 		Path source = (code != null && code.getLocation() != null) ? source(code.getLocation().toString()) : null;
 		if (source == null || !Files.exists(source)) {

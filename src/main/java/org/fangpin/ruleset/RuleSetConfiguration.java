@@ -32,16 +32,8 @@ class RuleSetConfiguration {
 
 	@Bean
 	RuleSetLoader ruleSetLoader(RulesProperties properties) {
-		RuleSetLoader loader = new RuleSetLoader(new EngineOptions(properties.maxFirings()));
-		if (properties.compiledDir() == null || properties.compiledDir().toString().isEmpty()) {
-			return loader;
-		}
-		String build = BuildIdentity.of(RuleSetConfiguration.class);
-		if (build == null) {
-			logger.warn("The service's own classes were not found, so compiled rule sets are not kept");
-			return loader;
-		}
-		return loader.keepingCompiledRules(properties.compiledDir(), build);
+		return BuildIdentity.keepingCompiledRules(new RuleSetLoader(new EngineOptions(properties.maxFirings())),
+				properties.compiledDir(), RuleSetConfiguration.class, logger::warn);
 	}
 
 	@Bean
