@@ -7,6 +7,9 @@
 #   BENCH_PASSWORD='{noop}bench-secret' src/bench/single.sh ...      the bench user's stored password (default: a
 #   bcrypt hash of bench-secret at cost 10, as SECURITY.md has operators configure users)
 #   CONNECTIONS="4 8 16 32" (default) are the connection counts of the as-fast-as-possible runs ("" skips them)
+#   DB=postgresql runs the service on the postgres profile against a PostgreSQL server this script starts from
+#   Debian's binaries (/usr/lib/postgresql/N/bin, as root through runuser) in target/bench-pg, with the server's
+#   default settings (fsync and synchronous commit on), on the same machine; the default is the embedded H2 file
 #   RATES="300 400 500" (default) are the rates aimed at after the as-fast-as-possible runs: 128 connections, each
 #   waiting an exponential gap of 128/rate seconds after each answer, so the rate reached falls short of the aim by
 #   about latency x rate / 128 (2-4 % at 10 ms); the script prints the rate reached
@@ -23,9 +26,22 @@ JAR=${JAR:-$(ls target/fangpin-*.jar | head -1)}
 BENCH_PASSWORD=${BENCH_PASSWORD:-'{bcrypt}$2a$10$bXq8CrFTu9CduHtcZn7Bc.isJIrzQZ1mPaka9aPl3XUqUjthW4jBq'}
 PORT=${PORT:-18182}
 rm -rf target/bench-data
-java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT "--fangpin.security.users.bench.password=$BENCH_PASSWORD" --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
+DB_ARGS=()
+if [ "${DB:-h2}" = postgresql ]; then
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_DIR=$(pwd)/target/bench-pg
+  PG_PORT=${PG_PORT:-15433}
+  AS_PG=(); [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
+  rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"; chmod 777 "$PG_DIR"
+  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U fangpin --auth=trust >/dev/null
+  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR" start >/dev/null
+  "${AS_PG[@]}" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U fangpin -d postgres -qc "CREATE DATABASE fangpin"
+  DB_ARGS=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/fangpin")
+fi
+stop_pg() { [ -n "${PG_DIR:-}" ] && "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true; }
+java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" "${DB_ARGS[@]}" --server.port=$PORT "--fangpin.security.users.bench.password=$BENCH_PASSWORD" --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; stop_pg' EXIT
 for i in $(seq 1 120); do
   curl -sf -u bench:bench-secret "localhost:$PORT/api/v1/ruleset" >/dev/null && break
   sleep 1
