@@ -19,13 +19,25 @@ class H2StorageTests {
 
 	@Test
 	void aFileDatabaseKeepsTextsOfUpTo64KbInTheRowAcrossRestarts() {
+		// H2's own default is 256 bytes: every assessment's JSON would go to its separate large-object storage
+		assertThat(settingAfterMigrationAndRestart("MAX_LENGTH_INPLACE_LOB")).isEqualTo("65536");
+	}
+
+	@Test
+	void aFileDatabaseKeepsItsPageCacheAt1MbAcrossRestarts() {
+		// H2's own default is 16 MB, whose turnover lengthens every young collection under stored assessments
+		assertThat(settingAfterMigrationAndRestart("CACHE_SIZE")).isEqualTo("1024");
+	}
+
+	private String settingAfterMigrationAndRestart(String name) {
 		String url = "jdbc:h2:file:" + this.dir.resolve("fangpin") + ";WRITE_DELAY=0";
 		JdbcClient.create(TestDatabase.H2.migrate(new DriverManagerDataSource(url, "sa", ""))).sql("SHUTDOWN").update();
 		JdbcClient reopened = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-		String inRow = reopened.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-				+ "WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'").query(String.class).optional().orElse("H2's default");
-		// H2's own default is 256 bytes: every assessment's JSON would go to its separate large-object storage
-		assertThat(inRow).isEqualTo("65536");
+		return reopened.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")
+			.param(name)
+			.query(String.class)
+			.optional()
+			.orElse("H2's default");
 	}
 
 }
