@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,15 +108,15 @@ class AssessmentRepository {
 
 	/** The latest assessment of every household in a region (null parts match anything). */
 	List<StoredAssessment> latestIn(String county, String township, String village) {
-		return this.jdbc
-			.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment a "
-					+ "WHERE (CAST(? AS VARCHAR) IS NULL OR county = ?) AND (CAST(? AS VARCHAR) IS NULL OR township = ?) "
-					+ "AND (CAST(? AS VARCHAR) IS NULL OR village = ?) AND NOT EXISTS (SELECT 1 FROM assessment b "
-					+ "WHERE b.household_id = a.household_id AND (b.assessed_at > a.assessed_at "
-					+ "OR (b.assessed_at = a.assessed_at AND b.id > a.id))) ORDER BY household_id")
-			.params(county, county, township, township, village, village)
-			.query(this::map)
-			.list();
+		RegionFilter region = RegionFilter.of(county, township, village);
+		return this.jdbc.sql(latestInQuery(region)).params(region.values()).query(this::map).list();
+	}
+
+	static String latestInQuery(RegionFilter region) {
+		return "SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment a WHERE "
+				+ region.condition() + " AND NOT EXISTS (SELECT 1 FROM assessment b "
+				+ "WHERE b.household_id = a.household_id AND (b.assessed_at > a.assessed_at "
+				+ "OR (b.assessed_at = a.assessed_at AND b.id > a.id))) ORDER BY household_id";
 	}
 
 	/**
@@ -123,17 +124,47 @@ class AssessmentRepository {
 	 * household, asOf and the order they were stored in; the columns only.
 	 */
 	List<AssessmentRow> rowsOfHouseholdsIn(String county, String township, String village) {
-		return this.jdbc
-			.sql("SELECT id, household_id, as_of, assessed_at, risk_group, supersedes, county, township, village "
-					+ "FROM assessment WHERE household_id IN (SELECT household_id FROM assessment WHERE "
-					+ "(CAST(? AS VARCHAR) IS NULL OR county = ?) AND (CAST(? AS VARCHAR) IS NULL OR township = ?) "
-					+ "AND (CAST(? AS VARCHAR) IS NULL OR village = ?)) ORDER BY household_id, as_of, assessed_at, id")
-			.params(county, county, township, township, village, village)
+		RegionFilter region = RegionFilter.of(county, township, village);
+		return this.jdbc.sql(rowsOfHouseholdsInQuery(region))
+			.params(region.values())
 			.query((row, n) -> new AssessmentRow(row.getObject("id", UUID.class), row.getString("household_id"),
 					row.getObject("as_of", java.time.LocalDate.class), row.getTimestamp("assessed_at").toInstant(),
 					row.getString("risk_group"), row.getObject("supersedes", UUID.class), row.getString("county"),
 					row.getString("township"), row.getString("village")))
 			.list();
+	}
+
+	static String rowsOfHouseholdsInQuery(RegionFilter region) {
+		return "SELECT id, household_id, as_of, assessed_at, risk_group, supersedes, county, township, village "
+				+ "FROM assessment WHERE household_id IN (SELECT household_id FROM assessment WHERE "
+				+ region.condition() + ") ORDER BY household_id, as_of, assessed_at, id";
+	}
+
+	/**
+	 * The condition on the region columns for the parts given, with their values as parameters. A part that is null
+	 * is left out of the condition instead of being tested for null in it, so the database sees a plain equality on
+	 * each part given and can use the index on the region columns (a {@code ? IS NULL OR county = ?} form cannot be
+	 * planned with that index, since the plan is made before the values are known).
+	 */
+	record RegionFilter(String condition, Object[] values) {
+
+		static RegionFilter of(String county, String township, String village) {
+			List<String> conditions = new ArrayList<>();
+			List<Object> values = new ArrayList<>();
+			add(conditions, values, "county", county);
+			add(conditions, values, "township", township);
+			add(conditions, values, "village", village);
+			return new RegionFilter(conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions),
+					values.toArray());
+		}
+
+		private static void add(List<String> conditions, List<Object> values, String column, String value) {
+			if (value != null) {
+				conditions.add(column + " = ?");
+				values.add(value);
+			}
+		}
+
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -115,6 +115,30 @@ class AssessmentRepositoryTests {
 		assertThat(ids(this.repository.latestIn(null, null, null))).containsExactly(newA1.id(), a2.id(), ay.id(),
 				b1.id());
 		assertThat(this.repository.latestIn("C", null, null)).isEmpty();
+		// a part left out matches any: a village or a township given without the parts above it
+		assertThat(ids(this.repository.latestIn(null, null, "1"))).containsExactly(newA1.id(), ay.id(), b1.id());
+		assertThat(ids(this.repository.latestIn(null, "X", null))).containsExactly(newA1.id(), a2.id(), b1.id());
+		assertThat(ids(this.repository.latestIn(null, "X", "1"))).containsExactly(newA1.id(), b1.id());
+		assertThat(ids(this.repository.latestIn("A", null, "1"))).containsExactly(newA1.id(), ay.id());
+	}
+
+	@Test
+	void aRegionsHouseholdsComeWithEveryAssessmentWhereverItWasMade() {
+		StoredAssessment before = assessment("H-M", "2024-05-01T00:00:00Z", "A", "X", "1");
+		StoredAssessment afterMoving = assessment("H-M", "2024-06-01T00:00:00Z", "B", "Y", "2");
+		StoredAssessment stayed = assessment("H-S", "2024-05-01T00:00:00Z", "B", "X", "1");
+		List.of(afterMoving, stayed, before).forEach(this.repository::insert);
+
+		assertThat(rowIds("A", null, null)).containsExactly(before.id(), afterMoving.id());
+		assertThat(rowIds("B", "X", null)).containsExactly(stayed.id());
+		assertThat(rowIds(null, "Y", null)).containsExactly(before.id(), afterMoving.id());
+		assertThat(rowIds(null, null, "1")).containsExactly(before.id(), afterMoving.id(), stayed.id());
+		assertThat(rowIds(null, null, null)).containsExactly(before.id(), afterMoving.id(), stayed.id());
+		assertThat(rowIds("C", null, null)).isEmpty();
+	}
+
+	private List<UUID> rowIds(String county, String township, String village) {
+		return this.repository.rowsOfHouseholdsIn(county, township, village).stream().map(AssessmentRow::id).toList();
 	}
 
 	@Test

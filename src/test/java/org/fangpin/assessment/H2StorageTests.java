@@ -3,8 +3,11 @@ package org.fangpin.assessment;
 import java.nio.file.Path;
 
 import org.fangpin.TestDatabase;
+import org.fangpin.assessment.AssessmentRepository.RegionFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,6 +30,24 @@ class H2StorageTests {
 	void aFileDatabaseKeepsItsPageCacheAt1MbAcrossRestarts() {
 		// H2's own default is 16 MB, whose turnover lengthens every young collection under stored assessments
 		assertThat(settingAfterMigrationAndRestart("CACHE_SIZE")).isEqualTo("1024");
+	}
+
+	@ParameterizedTest(name = "county {0}, township {1}, village {2}")
+	@CsvSource(nullValues = "-", value = { "忻府区, -, -", "忻府区, 豆罗镇, -", "忻府区, 豆罗镇, 董村", "忻府区, -, 董村" })
+	void aRegionWithItsCountyIsReadThroughTheRegionIndexNotByScanningEveryAssessment(String county, String township,
+			String village) {
+		JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.migrated("region-plan"));
+		RegionFilter region = RegionFilter.of(county, township, village);
+
+		// the plan of each query names the index it reads the region's assessments through, or tableScan
+		assertThat(plan(jdbc, AssessmentRepository.latestInQuery(region), region))
+			.containsPattern("\\\"ASSESSMENT\\\" \\\"A\\\"\\s*/\\* PUBLIC\\.ASSESSMENT_REGION: ");
+		assertThat(plan(jdbc, AssessmentRepository.rowsOfHouseholdsInQuery(region), region))
+			.containsPattern("/\\* PUBLIC\\.ASSESSMENT_REGION: ");
+	}
+
+	private static String plan(JdbcClient jdbc, String query, RegionFilter region) {
+		return jdbc.sql("EXPLAIN " + query).params(region.values()).query(String.class).single();
 	}
 
 	private String settingAfterMigrationAndRestart(String name) {
