@@ -81,10 +81,10 @@ public final class CommandLine {
 		try {
 			return switch (args[0]) {
 				case "check" -> check(Path.of(options.getOrDefault("rules", "rules")),
-						Path.of(options.getOrDefault("cases", "test-cases")));
+						Path.of(options.getOrDefault("cases", "test-cases")), loader(options));
 				case "assess" -> positional.size() == 1
 						? assess(Path.of(positional.get(0)), Path.of(options.getOrDefault("rules", "rules")),
-								options.get("lang"))
+								options.get("lang"), loader(options))
 						: usage();
 				case "bench-reloads" -> benchReloads(Path.of(options.getOrDefault("rules", "rules")),
 						Integer.parseInt(options.getOrDefault("count", "200")),
@@ -131,7 +131,7 @@ public final class CommandLine {
 	}
 
 	/**
-	 * The loader for {@code screen} and {@code impact}: with {@code --compiled-dir DIR}, every rule set it compiles is
+	 * The loader of every command that compiles rules: with {@code --compiled-dir DIR}, every rule set it compiles is
 	 * kept in DIR and read back by later runs of the same build instead of being compiled again, as the service keeps
 	 * its own.
 	 */
@@ -144,8 +144,10 @@ public final class CommandLine {
 	private int usage() {
 		this.err.println("""
 				Usage: java -jar fangpin.jar COMMAND [options]
-				  check  [--rules DIR] [--cases DIR]    compile, lint and run the test cases; exit 1 on any failure
-				  assess FILE.json [--rules DIR] [--lang en]   print the assessment of one household profile
+				  check  [--rules DIR] [--cases DIR] [--compiled-dir DIR]
+				                                        compile, lint and run the test cases; exit 1 on any failure
+				  assess FILE.json [--rules DIR] [--lang en] [--compiled-dir DIR]
+				                                        print the assessment of one household profile
 				  bench-reloads [--rules DIR] [--count 200] [--every 50]   reload the rule set COUNT times, printing
 				                                        the heap, metaspace and classes after a full GC every EVERY
 				  generate --count N [--seed S] [--out FILE.ndjson|FILE.csv] [--as-of DATE]
@@ -160,13 +162,13 @@ public final class CommandLine {
 		return 2;
 	}
 
-	int check(Path rules, Path cases) {
+	int check(Path rules, Path cases, RuleSetLoader loader) {
 		this.out.printf("Checking the rule set in %s against the cases in %s%n", rules, cases);
 		Map<String, String> files = RuleSetLoader.readFiles(rules);
 		List<PolicyCases.Case> list = Files.isDirectory(cases) ? PolicyCases.read(cases) : List.of();
 		int total = list.size();
 		long start = System.nanoTime();
-		ValidationGate.Outcome outcome = new ValidationGate(new RuleSetLoader(EngineOptions.DEFAULTS))
+		ValidationGate.Outcome outcome = new ValidationGate(loader)
 			.validate(rules.toString(), files, list, today(), (done) -> {
 				if (done == total || done % 25 == 0) {
 					this.out.printf("\r[cases  ] %d/%d", done, total);
@@ -175,17 +177,25 @@ public final class CommandLine {
 					}
 				}
 			});
+		boolean reused = outcome.ruleSet() != null && outcome.ruleSet().reusedCompiledRules();
 		if (outcome.ruleSet() != null) {
 			outcome.ruleSet().close();
 		}
 		ValidationReport report = outcome.report();
 		this.out.print(report.toText());
+		if (reused) {
+			this.out.println("(compiled rules reused)");
+		}
 		this.out.printf("(%.1f s)%n", (System.nanoTime() - start) / 1e9);
 		return report.passed() ? 0 : 1;
 	}
 
-	int assess(Path file, Path rules, String lang) {
-		try (RuleSet ruleSet = new RuleSetLoader(EngineOptions.DEFAULTS).load(rules)) {
+	/** Prints the evaluation as JSON on standard output; whether the compiled rules were reused goes to the error stream. */
+	int assess(Path file, Path rules, String lang, RuleSetLoader loader) {
+		try (RuleSet ruleSet = loader.load(rules)) {
+			if (ruleSet.reusedCompiledRules()) {
+				this.err.println("(compiled rules reused)");
+			}
 			Evaluation evaluation = ruleSet.evaluate(
 					new ProfileReader(ruleSet.measureCodes()).read(JSON.readTree(Files.readString(file)), today()));
 			this.out.println(JSON.writeValueAsString(evaluation));

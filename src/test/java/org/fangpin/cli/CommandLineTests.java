@@ -72,6 +72,36 @@ class CommandLineTests {
 	}
 
 	@Test
+	void checkWithACompiledDirReadsUnchangedRulesBackOnItsNextRun(@TempDir Path compiled) throws IOException {
+		assertThat(this.cli.run("check", "--rules", "rules", "--cases", "test-cases", "--compiled-dir",
+				compiled.toString())).isZero();
+		String first = output();
+		this.out.reset();
+		assertThat(this.cli.run("check", "--rules", "rules", "--cases", "test-cases", "--compiled-dir",
+				compiled.toString())).isZero();
+
+		assertThat(first).contains("PASSED").doesNotContain("compiled rules reused");
+		assertThat(output()).contains("[compile] ok").contains("PASSED").contains("(compiled rules reused)");
+		try (var kept = Files.list(compiled)) {
+			assertThat(kept.filter((file) -> file.toString().endsWith(".kbase"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void assessWithACompiledDirPrintsTheSameAssessmentFromRulesReadBack(@TempDir Path compiled) {
+		assertThat(this.cli.run("assess", "docs/examples/household.json", "--compiled-dir", compiled.toString()))
+			.isZero();
+		String first = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+		assertThat(this.cli.run("assess", "docs/examples/household.json", "--compiled-dir", compiled.toString()))
+			.isZero();
+
+		// the note goes to the error stream, so standard output stays one JSON document
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).isEqualTo("(compiled rules reused)" + System.lineSeparator());
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEqualTo(first).contains("\"riskGroup\" : \"UNSTABLE_LIFTED\"");
+	}
+
+	@Test
 	void benchReloadsReportsTheHeapAndThatReplacedRuleSetsAreReleased() {
 		int code = this.cli.run("bench-reloads", "--rules", "rules", "--count", "3", "--every", "3");
 		assertThat(code).isZero();
