@@ -190,7 +190,10 @@ public final class CommandLine {
 		return report.passed() ? 0 : 1;
 	}
 
-	/** Prints the evaluation as JSON on standard output; whether the compiled rules were reused goes to the error stream. */
+	/**
+	 * Prints the evaluation as JSON on standard output; whether the compiled rules were reused goes to the error
+	 * stream, so that the output stays one JSON document.
+	 */
 	int assess(Path file, Path rules, String lang, RuleSetLoader loader) {
 		try (RuleSet ruleSet = loader.load(rules)) {
 			if (ruleSet.reusedCompiledRules()) {

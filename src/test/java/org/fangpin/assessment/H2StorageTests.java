@@ -33,7 +33,8 @@ class H2StorageTests {
 	}
 
 	@ParameterizedTest(name = "county {0}, township {1}, village {2}")
-	@CsvSource(nullValues = "-", value = { "忻府区, -, -", "忻府区, 豆罗镇, -", "忻府区, 豆罗镇, 董村", "忻府区, -, 董村" })
+	@CsvSource(nullValues = "-",
+			value = { "忻府区, -, -", "忻府区, 豆罗镇, -", "忻府区, 豆罗镇, 董村", "忻府区, -, 董村" })
 	void aRegionWithItsCountyIsReadThroughTheRegionIndexNotByScanningEveryAssessment(String county, String township,
 			String village) {
 		JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.migrated("region-plan"));

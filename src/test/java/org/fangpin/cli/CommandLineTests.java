@@ -97,8 +97,10 @@ class CommandLineTests {
 			.isZero();
 
 		// the note goes to the error stream, so standard output stays one JSON document
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).isEqualTo("(compiled rules reused)" + System.lineSeparator());
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEqualTo(first).contains("\"riskGroup\" : \"UNSTABLE_LIFTED\"");
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.isEqualTo("(compiled rules reused)" + System.lineSeparator());
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEqualTo(first)
+			.contains("\"riskGroup\" : \"UNSTABLE_LIFTED\"");
 	}
 
 	@Test
