@@ -27,7 +27,6 @@ import java.util.Map;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.core.impl.KnowledgeBaseImpl;
-import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.fangpin.rules.RuleSetLoader;
@@ -120,8 +119,7 @@ public final class CompiledRulesCache {
 				Collection<KiePackage> read = (Collection<KiePackage>) in.readObject();
 				packages = read;
 			}
-			InternalKnowledgeBase base = KnowledgeBaseFactory
-				.newKnowledgeBase(RuleBaseFactory.newKnowledgeBaseConfiguration(null, classes));
+			InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(DroolsCompiler.configuration(classes));
 			base.addPackages(packages);
 			touch(file);
 			return base;

@@ -9,15 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.core.impl.RuleBaseFactory;
 import org.fangpin.rules.LocalizedText;
 import org.fangpin.rules.RuleInfo;
 import org.fangpin.rules.RuleSetProblem;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -87,11 +90,22 @@ public final class DroolsCompiler {
 		}
 		KieContainer container = services.newKieContainer(releaseId, CLASSES);
 		services.getRepository().removeKieModule(releaseId);
-		KieBase base = container.getKieBase();
+		KieBase base = container.newKieBase(configuration(CLASSES));
 		if (key != null) {
 			cache.write(key, base);
 		}
 		return wrap(container, base, false);
+	}
+
+	/**
+	 * How every knowledge base is built. It is never changed once built (a new rule set is a new knowledge base), so
+	 * it is immutable: Drools then keeps a session's facts in one identity map, instead of an index by class that
+	 * {@code reset()} empties and every household rebuilt class by class (a quarter of the evaluation's time).
+	 */
+	static KieBaseConfiguration configuration(ClassLoader classes) {
+		KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, classes);
+		configuration.setOption(KieBaseMutabilityOption.DISABLED);
+		return configuration;
 	}
 
 	private static CompiledRules wrap(KieContainer container, KieBase base, boolean reused) {

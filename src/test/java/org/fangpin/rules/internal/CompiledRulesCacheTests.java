@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.drools.core.common.IdentityObjectStore;
+import org.drools.core.WorkingMemoryEntryPoint;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.household.ProfileReader;
 import org.fangpin.rules.EngineOptions;
@@ -20,8 +23,11 @@ import org.fangpin.rules.RuleInfo;
 import org.fangpin.rules.RuleSet;
 import org.fangpin.rules.RuleSetLoader;
 import org.fangpin.rules.RuleSetProblem;
+import org.fangpin.rules.facts.HouseholdSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.runtime.KieSession;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,6 +150,32 @@ class CompiledRulesCacheTests {
 		assertThat(compile(tiny(1), cache).reused()).isTrue();
 		assertThat(compile(tiny(3), cache).reused()).isTrue();
 		assertThat(compile(tiny(2), cache).reused()).isFalse();
+	}
+
+	@Test
+	void compiledAndReadBackRulesAreImmutableSoASessionKeepsItsFactsInOneIdentityMap() {
+		CompiledRulesCache cache = new CompiledRulesCache(this.dir, "build 1", 16);
+		for (boolean reused : new boolean[] { false, true }) {
+			CompiledRules compiled = DroolsCompiler.compile(tiny(1), new ArrayList<>(), cache);
+			try {
+				assertThat(compiled.reused()).isEqualTo(reused);
+				InternalKnowledgeBase base = (InternalKnowledgeBase) compiled.base();
+				assertThat(base.getKieBaseConfiguration().getOption(KieBaseMutabilityOption.KEY))
+					.isEqualTo(KieBaseMutabilityOption.DISABLED);
+				KieSession session = base.newKieSession();
+				try {
+					session.insert(new HouseholdSize(3));
+					assertThat(((WorkingMemoryEntryPoint) session.getEntryPoint("DEFAULT")).getObjectStore())
+						.isInstanceOf(IdentityObjectStore.class);
+				}
+				finally {
+					session.dispose();
+				}
+			}
+			finally {
+				compiled.close();
+			}
+		}
 	}
 
 	@Test
