@@ -6,10 +6,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +27,17 @@ class CaseRepository {
 
 	private final JdbcClient jdbc;
 
+	/** Household ids per query of {@link #latestOf}. */
+	private final int block;
+
+	@Autowired
 	CaseRepository(JdbcClient jdbc) {
+		this(jdbc, 500);
+	}
+
+	CaseRepository(JdbcClient jdbc, int block) {
 		this.jdbc = jdbc;
+		this.block = block;
 	}
 
 	void insert(HouseholdCase newCase) {
@@ -73,13 +87,22 @@ class CaseRepository {
 			.list();
 	}
 
-	/** The newest case of every household. */
-	List<HouseholdCase> latestOfEach() {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM household_case c WHERE NOT EXISTS (SELECT 1 FROM household_case d "
-					+ "WHERE d.household_id = c.household_id AND d.opened_at > c.opened_at)")
-			.query(this::map)
-			.list();
+	/**
+	 * The newest case of each of {@code householdIds} that has one, by household. The ids are read a block at a time,
+	 * through the household index, so a village's list reads its own households' cases and not every case stored.
+	 */
+	Map<String, HouseholdCase> latestOf(Collection<String> householdIds) {
+		List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
+		Map<String, HouseholdCase> latest = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += this.block) {
+			this.jdbc.sql("SELECT " + COLUMNS + " FROM household_case WHERE household_id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + this.block)))
+				.query(this::map)
+				.list()
+				.forEach((householdCase) -> latest.merge(householdCase.householdId(), householdCase,
+						(a, b) -> (a.openedAt().isAfter(b.openedAt())) ? a : b));
+		}
+		return latest;
 	}
 
 	/** Measures applied in a period, as household id and code. */

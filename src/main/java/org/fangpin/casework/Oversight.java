@@ -112,10 +112,11 @@ public class Oversight {
 
 	public List<WatchEntry> watchlist(Region region, LocalDate since) {
 		LocalDate today = this.assessments.today();
-		Map<String, HouseholdCase> latestCases = latestCases();
+		List<StoredAssessment> latest = this.assessments.latestIn(region.county(), region.township(),
+				region.village());
+		Map<String, HouseholdCase> latestCases = latestCases(latest);
 		List<WatchEntry> entries = new ArrayList<>();
-		for (StoredAssessment assessment : this.assessments.latestIn(region.county(), region.township(),
-				region.village())) {
+		for (StoredAssessment assessment : latest) {
 			Evaluation evaluation = assessment.evaluation();
 			HouseholdCase householdCase = latestCases.get(evaluation.householdId());
 			List<Reason> reasons = new ArrayList<>();
@@ -150,7 +151,6 @@ public class Oversight {
 	 */
 	public Summary summary(Region region, LocalDate from, LocalDate to) {
 		LocalDate today = this.assessments.today();
-		Map<String, HouseholdCase> latestCases = latestCases();
 		Map<String, List<String>> figures = new TreeMap<>();
 		List<StoredAssessment> population = this.assessments
 			.latestIn(region.county(), region.township(), region.village())
@@ -158,6 +158,7 @@ public class Oversight {
 			.filter((assessment) -> !assessment.evaluation().asOf().isBefore(from)
 					&& !assessment.evaluation().asOf().isAfter(to))
 			.toList();
+		Map<String, HouseholdCase> latestCases = latestCases(population);
 		List<BigDecimal> monitoredIncomes = new ArrayList<>();
 		BigDecimal threshold = null;
 		LocalDate thresholdAsOf = null;
@@ -354,11 +355,9 @@ public class Oversight {
 		return quantiles;
 	}
 
-	private Map<String, HouseholdCase> latestCases() {
-		Map<String, HouseholdCase> latest = new HashMap<>();
-		this.cases.latestOfEach().forEach((householdCase) -> latest.merge(householdCase.householdId(), householdCase,
-				(a, b) -> (a.openedAt().isAfter(b.openedAt())) ? a : b));
-		return latest;
+	/** The newest case of each household assessed in {@code assessments}. */
+	private Map<String, HouseholdCase> latestCases(List<StoredAssessment> assessments) {
+		return this.cases.latestOf(assessments.stream().map((assessment) -> assessment.evaluation().householdId()).toList());
 	}
 
 	private static void add(Map<String, List<String>> figures, String key, String household) {

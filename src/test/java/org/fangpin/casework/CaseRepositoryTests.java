@@ -3,7 +3,9 @@ package org.fangpin.casework;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.fangpin.TestDatabase;
@@ -130,8 +132,33 @@ class CaseRepositoryTests {
 		assertThat(this.cases.ofHousehold("H-1")).extracting(HouseholdCase::id)
 			.containsExactly(relapse.id(), first.id());
 		assertThat(this.cases.ofHousehold("H-1").get(0).previousCase()).isEqualTo(first.id());
-		assertThat(this.cases.latestOfEach()).extracting(HouseholdCase::id)
+		assertThat(this.cases.latestOf(List.of("H-1", "H-2", "H-3"))).containsOnlyKeys("H-1", "H-2")
+			.extractingFromEntries((entry) -> entry.getValue().id())
 			.containsExactlyInAnyOrder(relapse.id(), other.id());
+		assertThat(this.cases.latestOf(List.of("H-2"))).containsOnlyKeys("H-2");
+		assertThat(this.cases.latestOf(List.of())).isEmpty();
+	}
+
+	@Test
+	void theNewestCasesOfMoreHouseholdsThanOneQueryTakesAreAllFound() {
+		CaseRepository threeAQuery = new CaseRepository(this.jdbc, 3);
+		List<String> households = new ArrayList<>();
+		for (int i = 0; i < 2 * 3 + 1; i++) {
+			households.add("H-" + i);
+			HouseholdCase first = open("H-" + i, "2024-03-01T00:00:00Z", "2024-03-01", null);
+			this.cases.insert(first);
+			if (i % 2 == 0) {
+				this.cases.insert(open("H-" + i, "2025-03-01T00:00:00Z", "2025-03-01", first.id()));
+			}
+		}
+		households.add("H-0");
+		households.add("H-without-a-case");
+		Map<String, HouseholdCase> latest = threeAQuery.latestOf(households);
+		assertThat(latest).hasSize(7);
+		for (int i = 0; i < 7; i++) {
+			assertThat(latest.get("H-" + i).signalledOn()).as("H-" + i)
+				.isEqualTo((i % 2 == 0) ? "2025-03-01" : "2024-03-01");
+		}
 	}
 
 	@Test
