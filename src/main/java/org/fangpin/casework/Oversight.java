@@ -357,7 +357,8 @@ public class Oversight {
 
 	/** The newest case of each household assessed in {@code assessments}. */
 	private Map<String, HouseholdCase> latestCases(List<StoredAssessment> assessments) {
-		return this.cases.latestOf(assessments.stream().map((assessment) -> assessment.evaluation().householdId()).toList());
+		return this.cases
+			.latestOf(assessments.stream().map((assessment) -> assessment.evaluation().householdId()).toList());
 	}
 
 	private static void add(Map<String, List<String>> figures, String key, String household) {
