@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.fangpin.household.FieldError;
 import org.fangpin.household.HouseholdProfile;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Evaluates household profiles against the rule set in force and keeps the results. A profile is read and
@@ -44,13 +46,17 @@ public class AssessmentService {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<CaseRecords> cases;
+	/**
+	 * Casework, which itself depends on this service, so it is looked up on first use and then kept (looking it up
+	 * through the bean factory on every assessment cost about 1 % of a stored assessment's time).
+	 */
+	private final Supplier<CaseRecords> cases;
 
 	private final GroupCommit commits;
 
 	AssessmentService(ActiveRuleSet rules, AssessmentRepository repository, Clock clock,
 			ApplicationEventPublisher events, ObjectProvider<CaseRecords> cases, GroupCommit commits) {
-		this.cases = cases;
+		this.cases = SingletonSupplier.of(cases::getIfAvailable);
 		this.commits = commits;
 		this.rules = rules;
 		this.events = events;
@@ -156,7 +162,7 @@ public class AssessmentService {
 
 	/** The profile with the monitoring state its case decides, when there is a case that does. */
 	private JsonNode withCaseMonitoring(JsonNode profile) {
-		CaseRecords records = this.cases.getIfAvailable();
+		CaseRecords records = this.cases.get();
 		return (records != null) ? records.applyTo(profile) : profile;
 	}
 

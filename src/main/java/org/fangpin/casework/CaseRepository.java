@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,36 +73,63 @@ class CaseRepository {
 			.update();
 	}
 
-	Optional<HouseholdCase> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM household_case WHERE id = ?")
-			.param(id)
-			.query(this::map)
-			.optional();
-	}
-
 	/** A household's cases, newest first. */
 	List<HouseholdCase> ofHousehold(String householdId) {
-		return this.jdbc
+		return withHistory(this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM household_case WHERE household_id = ? ORDER BY opened_at DESC")
 			.param(householdId)
-			.query(this::map)
-			.list();
+			.query(CaseRepository::row)
+			.list());
 	}
 
 	/**
-	 * The newest case of each of {@code householdIds} that has one, by household. The ids are read a block at a time,
-	 * through the household index, so a village's list reads its own households' cases and not every case stored.
+	 * The id and state of a household's newest case, the one that decides its monitoring, without its history: one
+	 * query through the household index, which an assessment makes twice (before and after it is evaluated).
+	 */
+	Optional<Current> currentOf(String householdId) {
+		return this.jdbc
+			.sql("SELECT id, state, identified_on FROM household_case WHERE household_id = ? "
+					+ "ORDER BY opened_at DESC LIMIT 1")
+			.param(householdId)
+			.query((row, n) -> new Current(row.getObject(1, UUID.class), CaseState.valueOf(row.getString(2)),
+					row.getObject(3, LocalDate.class)))
+			.optional();
+	}
+
+	/** The id, state and identification date of a household's newest case. */
+	record Current(UUID id, CaseState state, LocalDate identifiedOn) {
+
+	}
+
+	/** The codes of the measures applied in a case, each once, in the order first applied. */
+	List<String> measureCodesOf(UUID caseId) {
+		return this.jdbc.sql("SELECT measure_code FROM applied_measure WHERE case_id = ? ORDER BY seq")
+			.param(caseId)
+			.query(String.class)
+			.list()
+			.stream()
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * The newest case of each of {@code householdIds} that has one, by household, with its history. The ids are read
+	 * a block at a time, through the household index, so a village's list reads its own households' cases and not
+	 * every case stored; each block's histories take two queries more, not two per case.
 	 */
 	Map<String, HouseholdCase> latestOf(Collection<String> householdIds) {
 		List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
 		Map<String, HouseholdCase> latest = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += this.block) {
+			Map<String, CaseRow> newest = new HashMap<>();
 			this.jdbc.sql("SELECT " + COLUMNS + " FROM household_case WHERE household_id IN (:ids)")
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + this.block)))
-				.query(this::map)
+				.query(CaseRepository::row)
 				.list()
-				.forEach((householdCase) -> latest.merge(householdCase.householdId(), householdCase,
+				.forEach((row) -> newest.merge(row.householdId(), row,
 						(a, b) -> (a.openedAt().isAfter(b.openedAt())) ? a : b));
+			withHistory(List.copyOf(newest.values()))
+				.forEach((householdCase) -> latest.put(householdCase.householdId(), householdCase));
 		}
 		return latest;
 	}
@@ -125,37 +154,61 @@ class CaseRepository {
 			.list();
 	}
 
-	private HouseholdCase map(ResultSet row, int n) throws SQLException {
-		UUID id = row.getObject("id", UUID.class);
-		return new HouseholdCase(id, row.getString("household_id"), CaseState.valueOf(row.getString("state")),
-				row.getTimestamp("opened_at").toInstant(), row.getObject("signalled_on", LocalDate.class),
-				row.getObject("identification_due", LocalDate.class), row.getObject("identified_on", LocalDate.class),
-				row.getObject("closed_on", LocalDate.class), row.getObject("previous_case", UUID.class),
-				row.getString("opened_by"), transitions(id), measures(id));
-	}
-
-	private List<HouseholdCase.Transition> transitions(UUID id) {
-		return this.jdbc
-			.sql("SELECT from_state, to_state, effective_on, recorded_at, recorded_by, reason, assessment_id "
-					+ "FROM case_transition WHERE case_id = ? ORDER BY seq")
+	Optional<HouseholdCase> find(UUID id) {
+		return withHistory(this.jdbc.sql("SELECT " + COLUMNS + " FROM household_case WHERE id = ?")
 			.param(id)
-			.query((row, n) -> new HouseholdCase.Transition(
-					(row.getString(1) != null) ? CaseState.valueOf(row.getString(1)) : null,
-					CaseState.valueOf(row.getString(2)), row.getObject(3, LocalDate.class),
-					row.getTimestamp(4).toInstant(), row.getString(5), row.getString(6),
-					row.getObject(7, UUID.class)))
-			.list();
+			.query(CaseRepository::row)
+			.list()).stream().findFirst();
 	}
 
-	private List<HouseholdCase.AppliedMeasure> measures(UUID id) {
-		return this.jdbc
-			.sql("SELECT measure_code, applied_on, amount, recorded_at, recorded_by FROM applied_measure "
-					+ "WHERE case_id = ? ORDER BY seq")
-			.param(id)
-			.query((row, n) -> new HouseholdCase.AppliedMeasure(row.getString(1), row.getObject(2, LocalDate.class),
-					row.getBigDecimal(3), row.getTimestamp(4).toInstant(), row.getString(5)))
-			.list();
+	/** The columns of one case, before its history is read. */
+	private record CaseRow(UUID id, String householdId, CaseState state, Instant openedAt, LocalDate signalledOn,
+			LocalDate identificationDue, LocalDate identifiedOn, LocalDate closedOn, UUID previousCase,
+			String openedBy) {
+
 	}
 
+	private static CaseRow row(ResultSet row, int n) throws SQLException {
+		return new CaseRow(row.getObject("id", UUID.class), row.getString("household_id"),
+				CaseState.valueOf(row.getString("state")), row.getTimestamp("opened_at").toInstant(),
+				row.getObject("signalled_on", LocalDate.class), row.getObject("identification_due", LocalDate.class),
+				row.getObject("identified_on", LocalDate.class), row.getObject("closed_on", LocalDate.class),
+				row.getObject("previous_case", UUID.class), row.getString("opened_by"));
+	}
+
+	/** The cases, in the same order, each with its transitions and measures: two queries for all of them. */
+	private List<HouseholdCase> withHistory(List<CaseRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> caseIds = rows.stream().map(CaseRow::id).toList();
+		Map<UUID, List<HouseholdCase.Transition>> transitions = new HashMap<>();
+		this.jdbc
+			.sql("SELECT case_id, from_state, to_state, effective_on, recorded_at, recorded_by, reason, assessment_id "
+					+ "FROM case_transition WHERE case_id IN (:ids) ORDER BY seq")
+			.param("ids", caseIds)
+			.query((RowCallbackHandler) (row) -> transitions
+				.computeIfAbsent(row.getObject(1, UUID.class), (unused) -> new ArrayList<>())
+				.add(new HouseholdCase.Transition(
+						(row.getString(2) != null) ? CaseState.valueOf(row.getString(2)) : null,
+						CaseState.valueOf(row.getString(3)), row.getObject(4, LocalDate.class),
+						row.getTimestamp(5).toInstant(), row.getString(6), row.getString(7),
+						row.getObject(8, UUID.class))));
+		Map<UUID, List<HouseholdCase.AppliedMeasure>> measures = new HashMap<>();
+		this.jdbc
+			.sql("SELECT case_id, measure_code, applied_on, amount, recorded_at, recorded_by FROM applied_measure "
+					+ "WHERE case_id IN (:ids) ORDER BY seq")
+			.param("ids", caseIds)
+			.query((RowCallbackHandler) (row) -> measures
+				.computeIfAbsent(row.getObject(1, UUID.class), (unused) -> new ArrayList<>())
+				.add(new HouseholdCase.AppliedMeasure(row.getString(2), row.getObject(3, LocalDate.class),
+						row.getBigDecimal(4), row.getTimestamp(5).toInstant(), row.getString(6))));
+		return rows.stream()
+			.map((row) -> new HouseholdCase(row.id(), row.householdId(), row.state(), row.openedAt(),
+					row.signalledOn(), row.identificationDue(), row.identifiedOn(), row.closedOn(),
+					row.previousCase(), row.openedBy(), List.copyOf(transitions.getOrDefault(row.id(), List.of())),
+					List.copyOf(measures.getOrDefault(row.id(), List.of()))))
+			.toList();
+	}
 
 }

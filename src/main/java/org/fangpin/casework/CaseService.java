@@ -62,14 +62,15 @@ public class CaseService implements CaseRecords {
 		if (!monitored && evaluation.alerts().isEmpty()) {
 			return;
 		}
-		Optional<HouseholdCase> latest = this.cases.ofHousehold(evaluation.householdId()).stream().findFirst();
+		Optional<CaseRepository.Current> latest = this.cases.currentOf(evaluation.householdId());
 		if (latest.isPresent() && latest.get().state().open()) {
 			return;
 		}
 		if (latest.isPresent() && !monitored) {
 			return;
 		}
-		UUID previous = latest.filter((old) -> old.state() == CaseState.ELIMINATED).map(HouseholdCase::id)
+		UUID previous = latest.filter((old) -> old.state() == CaseState.ELIMINATED)
+			.map(CaseRepository.Current::id)
 			.orElse(null);
 		LocalDate signalled = evaluation.asOf();
 		Instant now = this.clock.instant();
@@ -153,14 +154,14 @@ public class CaseService implements CaseRecords {
 	/** For identified and assisted cases, the case decides the monitoring state the rules see. */
 	@Override
 	public Optional<JsonNode> monitoringOf(String householdId) {
-		return this.cases.ofHousehold(householdId).stream().findFirst()
+		return this.cases.currentOf(householdId)
 			.filter((latest) -> latest.state() == CaseState.IDENTIFIED || latest.state() == CaseState.ASSISTED)
 			.map((latest) -> {
 				ObjectNode monitoring = this.json.createObjectNode();
 				monitoring.put("status", "MONITORED");
 				monitoring.put("since", latest.identifiedOn().toString());
 				ArrayNode applied = monitoring.putArray("appliedMeasures");
-				latest.measures().stream().map(HouseholdCase.AppliedMeasure::code).distinct().forEach(applied::add);
+				this.cases.measureCodesOf(latest.id()).forEach(applied::add);
 				return monitoring;
 			});
 	}

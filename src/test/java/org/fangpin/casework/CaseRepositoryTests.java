@@ -162,6 +162,62 @@ class CaseRepositoryTests {
 	}
 
 	@Test
+	void theCurrentCaseIsTheNewestAndItsMeasureCodesComeOnceInTheOrderFirstApplied() {
+		assertThat(this.cases.currentOf("H-1")).isEmpty();
+		HouseholdCase first = open("H-1", "2024-03-01T00:00:00Z", "2024-03-01", null);
+		HouseholdCase newer = open("H-1", "2025-03-01T00:00:00Z", "2025-03-01", null);
+		// stored before the older case, so only the dates tell which is newer
+		List.of(newer, first).forEach(this.cases::insert);
+		this.cases.update(newer.id(), CaseState.IDENTIFIED, LocalDate.parse("2025-03-09"), null);
+		Instant at = Instant.parse("2025-04-01T00:00:00Z");
+		this.cases.measure(first.id(), "INDUSTRY_GRANT", LocalDate.parse("2024-04-01"), null, at, CASEWORKER);
+		for (String code : List.of("MEDICAL_ASSISTANCE", "EMPLOYMENT_SUBSIDY", "MEDICAL_ASSISTANCE")) {
+			this.cases.measure(newer.id(), code, LocalDate.parse("2025-03-20"), null, at, CASEWORKER);
+		}
+
+		assertThat(this.cases.currentOf("H-1")).contains(
+				new CaseRepository.Current(newer.id(), CaseState.IDENTIFIED, LocalDate.parse("2025-03-09")));
+		assertThat(this.cases.measureCodesOf(newer.id())).containsExactly("MEDICAL_ASSISTANCE", "EMPLOYMENT_SUBSIDY");
+		assertThat(this.cases.measureCodesOf(first.id())).containsExactly("INDUSTRY_GRANT");
+		assertThat(this.cases.currentOf("H-2")).isEmpty();
+	}
+
+	@Test
+	void casesReadTogetherEachCarryTheirOwnHistory() {
+		HouseholdCase first = open("H-1", "2024-03-01T00:00:00Z", "2024-03-01", null);
+		HouseholdCase relapse = open("H-1", "2025-03-01T00:00:00Z", "2025-03-01", first.id());
+		HouseholdCase other = open("H-2", "2025-01-01T00:00:00Z", "2025-01-01", null);
+		List.of(first, relapse, other).forEach(this.cases::insert);
+		Instant at = Instant.parse("2025-04-01T00:00:00Z");
+		for (HouseholdCase householdCase : List.of(first, relapse, other)) {
+			this.cases.transition(householdCase.id(), null, CaseState.SIGNALLED, householdCase.signalledOn(), at,
+					CASEWORKER, "opened " + householdCase.signalledOn(), null);
+		}
+		this.cases.transition(other.id(), CaseState.SIGNALLED, CaseState.IDENTIFIED, LocalDate.parse("2025-01-09"),
+				at, CASEWORKER, "identified", null);
+		this.cases.measure(relapse.id(), "MEDICAL_ASSISTANCE", LocalDate.parse("2025-03-20"), null, at, CASEWORKER);
+		this.cases.measure(other.id(), "INDUSTRY_GRANT", LocalDate.parse("2025-01-20"), null, at, CASEWORKER);
+
+		List<HouseholdCase> ofOne = this.cases.ofHousehold("H-1");
+		assertThat(ofOne).extracting(HouseholdCase::id).containsExactly(relapse.id(), first.id());
+		assertThat(ofOne.get(0).transitions()).extracting(HouseholdCase.Transition::reason)
+			.containsExactly("opened 2025-03-01");
+		assertThat(ofOne.get(0).measures()).extracting(HouseholdCase.AppliedMeasure::code)
+			.containsExactly("MEDICAL_ASSISTANCE");
+		assertThat(ofOne.get(1).transitions()).extracting(HouseholdCase.Transition::reason)
+			.containsExactly("opened 2024-03-01");
+		assertThat(ofOne.get(1).measures()).isEmpty();
+
+		Map<String, HouseholdCase> latest = this.cases.latestOf(List.of("H-1", "H-2"));
+		assertThat(latest.get("H-1")).isEqualTo(ofOne.get(0));
+		assertThat(latest.get("H-2").transitions()).extracting(HouseholdCase.Transition::reason)
+			.containsExactly("opened 2025-01-01", "identified");
+		assertThat(latest.get("H-2").measures()).extracting(HouseholdCase.AppliedMeasure::code)
+			.containsExactly("INDUSTRY_GRANT");
+		assertThat(this.cases.find(other.id())).contains(latest.get("H-2"));
+	}
+
+	@Test
 	void measuresAndEliminationsAreFoundByThePeriodTheyFallIn() {
 		HouseholdCase one = open("H-1", "2025-01-01T00:00:00Z", "2025-01-01", null);
 		HouseholdCase two = open("H-2", "2025-01-01T00:00:00Z", "2025-01-01", null);
