@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,6 +17,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +40,18 @@ class AssessmentRepository {
 
 	private final JsonMapper json;
 
+	/** Assessments read per query by {@link #latestIn}. */
+	private final int block;
+
+	@Autowired
 	AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this(jdbc, template, 500);
+	}
+
+	AssessmentRepository(JdbcClient jdbc, JdbcTemplate template, int block) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.block = block;
 		this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 	}
 
@@ -106,15 +118,33 @@ class AssessmentRepository {
 		return this.jdbc.sql("SELECT COUNT(*) FROM assessment").query(Long.class).single();
 	}
 
-	/** The latest assessment of every household in a region (null parts match anything). */
+	/**
+	 * The latest assessment of every household in a region (null parts match anything), by household. The latest
+	 * assessments are found from the indexes alone (region, household, time and id are all in them), then only those
+	 * rows are read whole, a block at a time: reading every assessment's profile and evaluation to find the latest
+	 * made a county's watch list read all its history.
+	 */
 	List<StoredAssessment> latestIn(String county, String township, String village) {
 		RegionFilter region = RegionFilter.of(county, township, village);
-		return this.jdbc.sql(latestInQuery(region)).params(region.values()).query(this::map).list();
+		List<UUID> ids = this.jdbc.sql(latestInQuery(region)).params(region.values()).query(UUID.class).list();
+		List<StoredAssessment> latest = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += this.block) {
+			List<UUID> block = ids.subList(from, Math.min(ids.size(), from + this.block));
+			Map<UUID, StoredAssessment> read = new HashMap<>();
+			this.jdbc
+				.sql("SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment "
+						+ "WHERE id IN (:ids)")
+				.param("ids", block)
+				.query(this::map)
+				.list()
+				.forEach((assessment) -> read.put(assessment.id(), assessment));
+			block.forEach((id) -> latest.add(read.get(id)));
+		}
+		return latest;
 	}
 
 	static String latestInQuery(RegionFilter region) {
-		return "SELECT id, assessed_at, profile_json, evaluation_json, supersedes FROM assessment a WHERE "
-				+ region.condition() + " AND NOT EXISTS (SELECT 1 FROM assessment b "
+		return "SELECT id FROM assessment a WHERE " + region.condition() + " AND NOT EXISTS (SELECT 1 FROM assessment b "
 				+ "WHERE b.household_id = a.household_id AND (b.assessed_at > a.assessed_at "
 				+ "OR (b.assessed_at = a.assessed_at AND b.id > a.id))) ORDER BY household_id";
 	}

@@ -39,11 +39,14 @@ class AssessmentRepositoryTests {
 
 	AssessmentRepository repository;
 
+	javax.sql.DataSource dataSource;
+
 	@BeforeEach
 	void emptyDatabase() {
-		javax.sql.DataSource dataSource = this.database.migrated("assessments");
-		this.jdbc = JdbcClient.create(dataSource);
-		this.repository = new AssessmentRepository(this.jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+		this.dataSource = this.database.migrated("assessments");
+		this.jdbc = JdbcClient.create(this.dataSource);
+		this.repository = new AssessmentRepository(this.jdbc,
+				new org.springframework.jdbc.core.JdbcTemplate(this.dataSource));
 		this.jdbc.sql("INSERT INTO rule_set_version (version, created_at, created_by, file_count) VALUES (?, ?, ?, 0)")
 			.params(VERSION, java.sql.Timestamp.from(Instant.parse("2024-01-01T00:00:00Z")), "test")
 			.update();
@@ -120,6 +123,28 @@ class AssessmentRepositoryTests {
 		assertThat(ids(this.repository.latestIn(null, "X", null))).containsExactly(newA1.id(), a2.id(), b1.id());
 		assertThat(ids(this.repository.latestIn(null, "X", "1"))).containsExactly(newA1.id(), b1.id());
 		assertThat(ids(this.repository.latestIn("A", null, "1"))).containsExactly(newA1.id(), ay.id());
+	}
+
+	@Test
+	void theLatestAssessmentsOfMoreHouseholdsThanOneReadTakesComeWholeAndByHousehold() {
+		AssessmentRepository twoARead = new AssessmentRepository(this.jdbc,
+				new org.springframework.jdbc.core.JdbcTemplate(this.dataSource), 2);
+		List<StoredAssessment> latest = new java.util.ArrayList<>();
+		for (int i = 4; i >= 0; i--) {
+			this.repository.insert(assessment("H-" + i, "2024-06-01T00:00:00Z", "A", "X", "1"));
+			StoredAssessment newer = assessment("H-" + i, "2024-07-0" + (i + 1) + "T00:00:00Z", "A", "X", "1");
+			this.repository.insert(newer);
+			latest.add(0, newer);
+		}
+
+		List<StoredAssessment> read = twoARead.latestIn("A", null, null);
+		assertThat(ids(read)).containsExactlyElementsOf(ids(latest));
+		assertThat(read).extracting((assessment) -> assessment.evaluation().householdId())
+			.containsExactly("H-0", "H-1", "H-2", "H-3", "H-4");
+		assertThat(read).allSatisfy((assessment) -> {
+			assertThat(assessment.profile().get("region").get("county").stringValue()).isEqualTo("A");
+			assertThat(assessment.assessedAt()).isAfter(Instant.parse("2024-07-01T00:00:00Z").minusSeconds(1));
+		});
 	}
 
 	@Test
