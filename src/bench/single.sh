@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Single stored assessments (BENCHMARKS.md c): the most req/s sustained, then p99 at fixed rates, both with wrk.
 # Starts the packaged service with a file database in target/bench-data and stops it afterwards.
-#   HEAP_OPTS="-Xmx1g -Xmn256m" (default) is the heap docs/operations.md recommends for storing at a steady rate;
-#   HEAP_OPTS="-Xmx1g" leaves the young generation's size to G1
+#   HEAP_OPTS="-Xms1g -Xmx1g -Xmn448m -XX:+UseSerialGC" (default) are the heap and collector docs/operations.md
+#   recommends for storing at a steady rate; HEAP_OPTS="-Xmx1g -Xmn256m" gives the G1 set-up recommended before,
+#   HEAP_OPTS="-Xmx1g" the JVM's own choice (G1, young generation sized by G1)
 #   src/bench/single.sh [seconds] [warm-up seconds]    (defaults 30 per run, 240 of warm-up)
 #   JAR=other.jar src/bench/single.sh ...             measures another build (default: the one in target/)
 #   JAVA_OPTS="-Xlog:gc:file=target/gc.log" src/bench/single.sh ...   extra JVM options for the service
@@ -41,7 +42,7 @@ if [ "${DB:-h2}" = postgresql ]; then
   DB_ARGS=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/fangpin")
 fi
 stop_pg() { [ -n "${PG_DIR:-}" ] && "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true; }
-java ${HEAP_OPTS:--Xmx1g -Xmn256m} ${JAVA_OPTS:-} -jar "$JAR" "${DB_ARGS[@]}" --server.port=$PORT "--fangpin.security.users.bench.password=$BENCH_PASSWORD" --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
+java ${HEAP_OPTS:--Xms1g -Xmx1g -Xmn448m -XX:+UseSerialGC} ${JAVA_OPTS:-} -jar "$JAR" "${DB_ARGS[@]}" --server.port=$PORT "--fangpin.security.users.bench.password=$BENCH_PASSWORD" --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --fangpin.data-dir="$(pwd)/target/bench-data" >target/bench-single.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; stop_pg' EXIT
 for i in $(seq 1 120); do
