@@ -9,7 +9,8 @@
 #   JAVA_OPTS="-Xlog:gc:file=target/gc.log" src/bench/single.sh ...   extra JVM options for the service
 #   BENCH_PASSWORD='{noop}bench-secret' src/bench/single.sh ...      the bench user's stored password (default: a
 #   bcrypt hash of bench-secret at cost 10, as SECURITY.md has operators configure users)
-#   CONNECTIONS="4 8 16 32" (default) are the connection counts of the as-fast-as-possible runs ("" skips them)
+#   CONNECTIONS="4 8 16 32" (default) are the connection counts of the as-fast-as-possible runs ("" skips them); a
+#   count or a rate given more than once is run that many times, and the script ends with the median of its runs
 #   DB=postgresql runs the service on the postgres profile against a PostgreSQL server this script starts from
 #   Debian's binaries (/usr/lib/postgresql/N/bin, as root through runuser) in target/bench-pg, with the server's
 #   default settings (fsync and synchronous commit on), on the same machine; the default is the embedded H2 file
@@ -50,14 +51,26 @@ for i in $(seq 1 120); do
   sleep 1
 done
 export FANGPIN_PATH=/api/v1/assessments FANGPIN_BODIES=test-cases/population/households-10000.ndjson
+RUNS=$(mktemp)
 echo "== warm-up, ${WARMUP_SECONDS}s at 8 connections"
 wrk -t2 -c8 -d${WARMUP_SECONDS}s -s src/bench/evaluate.lua "http://localhost:$PORT" | tail -1
 for connections in $CONNECTIONS; do
   echo "== as fast as possible, $connections connections"
-  wrk -t2 -c$connections -d${SECONDS_PER_RUN}s --latency -s src/bench/evaluate.lua "http://localhost:$PORT" | tail -1
+  wrk -t2 -c$connections -d${SECONDS_PER_RUN}s --latency -s src/bench/evaluate.lua "http://localhost:$PORT" | tail -1 \
+    | tee >(sed "s/^/$connections connections: /" >>"$RUNS")
 done
 for rate in $RATES; do
   echo "== aiming at $rate req/s, 128 connections"
   FANGPIN_RATE=$rate FANGPIN_CONNECTIONS=128 wrk -t2 -c128 -d${SECONDS_PER_RUN}s --latency -s src/bench/evaluate.lua \
-    "http://localhost:$PORT" | tail -1
+    "http://localhost:$PORT" | tail -1 | tee >(sed "s/^/$rate req\/s aimed at: /" >>"$RUNS")
 done
+sleep 1
+# A setting run more than once (CONNECTIONS="32 32 32", RATES="500 500 500") gets the median of its runs.
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+cut -d: -f1 "$RUNS" | sort | uniq -d | while read -r setting; do
+  runs=$(grep -c "^$setting:" "$RUNS")
+  rps=$(grep "^$setting:" "$RUNS" | grep -o 'rps=[0-9.]*' | cut -d= -f2 | median)
+  p99=$(grep "^$setting:" "$RUNS" | grep -o 'p99=[0-9.]*' | cut -d= -f2 | median)
+  echo "== median of $runs runs, $setting: rps=$rps p99=${p99}ms"
+done
+rm -f "$RUNS"

@@ -1,5 +1,9 @@
 package org.fangpin.assessment;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -14,17 +18,38 @@ public interface CaseRecords {
 	/** The {@code monitoring} object of the profile, when the household's case decides it. */
 	Optional<JsonNode> monitoringOf(String householdId);
 
+	/**
+	 * {@link #monitoringOf} for many households at once, by household id; households whose case does not decide it
+	 * are absent. For a batch, which would otherwise ask once a line.
+	 */
+	default Map<String, JsonNode> monitoringOfAll(Collection<String> householdIds) {
+		Map<String, JsonNode> monitoring = new HashMap<>();
+		for (String householdId : new LinkedHashSet<>(householdIds)) {
+			monitoringOf(householdId).ifPresent((found) -> monitoring.put(householdId, found));
+		}
+		return monitoring;
+	}
+
 	/** The profile with its {@code monitoring} replaced by the case's, when the case decides it; else as it was. */
 	default JsonNode applyTo(JsonNode profile) {
-		if (profile == null || !profile.isObject() || profile.get("householdId") == null
-				|| !profile.get("householdId").isString()) {
+		String householdId = householdIdOf(profile);
+		return (householdId != null) ? withMonitoring(profile, monitoringOf(householdId).orElse(null)) : profile;
+	}
+
+	/** The household id of a profile, or null when it has none (the profile is then rejected when read). */
+	static String householdIdOf(JsonNode profile) {
+		JsonNode id = (profile != null && profile.isObject()) ? profile.get("householdId") : null;
+		return (id != null && id.isString()) ? id.stringValue() : null;
+	}
+
+	/** A copy of the profile with the case's {@code monitoring}, or the profile as it was when that is null. */
+	static JsonNode withMonitoring(JsonNode profile, JsonNode monitoring) {
+		if (monitoring == null) {
 			return profile;
 		}
-		return monitoringOf(profile.get("householdId").stringValue()).map((monitoring) -> {
-			ObjectNode copy = (ObjectNode) profile.deepCopy();
-			copy.set("monitoring", monitoring);
-			return (JsonNode) copy;
-		}).orElse(profile);
+		ObjectNode copy = (ObjectNode) profile.deepCopy();
+		copy.set("monitoring", monitoring);
+		return copy;
 	}
 
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -155,15 +158,41 @@ public class CaseService implements CaseRecords {
 	@Override
 	public Optional<JsonNode> monitoringOf(String householdId) {
 		return this.cases.currentOf(householdId)
-			.filter((latest) -> latest.state() == CaseState.IDENTIFIED || latest.state() == CaseState.ASSISTED)
-			.map((latest) -> {
-				ObjectNode monitoring = this.json.createObjectNode();
-				monitoring.put("status", "MONITORED");
-				monitoring.put("since", latest.identifiedOn().toString());
-				ArrayNode applied = monitoring.putArray("appliedMeasures");
-				this.cases.measureCodesOf(latest.id()).forEach(applied::add);
-				return monitoring;
-			});
+			.filter(CaseService::decidesMonitoring)
+			.map((latest) -> monitoring(latest, this.cases.measureCodesOf(latest.id())));
+	}
+
+	/** {@link #monitoringOf} for many households, in two queries a block of them instead of one or two each. */
+	@Override
+	public Map<String, JsonNode> monitoringOfAll(Collection<String> householdIds) {
+		Map<String, CaseRepository.Current> deciding = new HashMap<>();
+		this.cases.currentOfAll(householdIds).forEach((household, latest) -> {
+			if (decidesMonitoring(latest)) {
+				deciding.put(household, latest);
+			}
+		});
+		if (deciding.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<String>> measures = this.cases
+			.measureCodesOfAll(deciding.values().stream().map(CaseRepository.Current::id).toList());
+		Map<String, JsonNode> monitoring = new HashMap<>();
+		deciding.forEach((household, latest) -> monitoring.put(household,
+				monitoring(latest, measures.getOrDefault(latest.id(), List.of()))));
+		return monitoring;
+	}
+
+	private static boolean decidesMonitoring(CaseRepository.Current latest) {
+		return latest.state() == CaseState.IDENTIFIED || latest.state() == CaseState.ASSISTED;
+	}
+
+	private JsonNode monitoring(CaseRepository.Current latest, List<String> measureCodes) {
+		ObjectNode monitoring = this.json.createObjectNode();
+		monitoring.put("status", "MONITORED");
+		monitoring.put("since", latest.identifiedOn().toString());
+		ArrayNode applied = monitoring.putArray("appliedMeasures");
+		measureCodes.forEach(applied::add);
+		return monitoring;
 	}
 
 	LocalDate today() {

@@ -64,14 +64,31 @@ public final class OrderedParallel implements AutoCloseable {
 	 */
 	public <I, O> void run(Iterator<I> source, Function<I, O> work, int blockSize, BlockSink<I, O> sink)
 			throws Exception {
+		run(source, blockSize, sink, (block) -> submit(block, work));
+	}
+
+	/**
+	 * As {@link #run}, for work that is cheaper a block at a time in part (one database query for a block instead of
+	 * one an item): {@code prepare} gets each whole block first, on a worker while the block before it is still being
+	 * worked on, and returns the work to apply to each item of that block on every worker. A failure of
+	 * {@code prepare} stops the run and is rethrown.
+	 */
+	public <I, O> void runPrepared(Iterator<I> source, int blockSize, Function<List<I>, Function<I, O>> prepare,
+			BlockSink<I, O> sink) throws Exception {
+		run(source, blockSize, sink, (block) -> CompletableFuture.supplyAsync(() -> prepare.apply(block), this.executor)
+			.thenCompose((work) -> submit(block, work)));
+	}
+
+	private <I, O> void run(Iterator<I> source, int blockSize, BlockSink<I, O> sink,
+			Function<List<I>, CompletableFuture<List<O>>> submit) throws Exception {
 		if (blockSize < 1) {
 			throw new IllegalArgumentException("'blockSize' must be positive");
 		}
 		List<I> current = take(source, blockSize);
-		CompletableFuture<List<O>> running = submit(current, work);
+		CompletableFuture<List<O>> running = current.isEmpty() ? null : submit.apply(current);
 		while (!current.isEmpty()) {
 			List<I> following = take(source, blockSize);
-			CompletableFuture<List<O>> next = following.isEmpty() ? null : submit(following, work);
+			CompletableFuture<List<O>> next = following.isEmpty() ? null : submit.apply(following);
 			List<O> results;
 			try {
 				results = running.join();

@@ -42,17 +42,36 @@ public final class Screener {
 	}
 
 	public Screened screen(ProfileLines.Line line) {
-		if (line.tooLong()) {
-			return new Screened(line.number(), null, null, null, new LineTooLongException(this.maxLineBytes), 0);
+		return screen(parse(line));
+	}
+
+	/** A line parsed: its JSON, or the problem that ends it (too long, or not parsed). */
+	public record Parsed(long number, JsonNode json, Screened problem) {
+
+		/** The same line with other JSON, for a step between parsing and evaluating. */
+		public Parsed withJson(JsonNode other) {
+			return (this.problem != null) ? this : new Parsed(this.number, other, null);
 		}
-		JsonNode json;
+
+	}
+
+	/** The first half of {@link #screen(ProfileLines.Line)}: parsing, which never throws either. */
+	public Parsed parse(ProfileLines.Line line) {
+		if (line.tooLong()) {
+			return new Parsed(line.number(), null,
+					new Screened(line.number(), null, null, null, new LineTooLongException(this.maxLineBytes), 0));
+		}
 		try {
-			json = this.parser.apply(line.bytes());
+			return new Parsed(line.number(), this.parser.apply(line.bytes()), null);
 		}
 		catch (RuntimeException ex) {
-			return new Screened(line.number(), null, null, null, ex, 0);
+			return new Parsed(line.number(), null, new Screened(line.number(), null, null, null, ex, 0));
 		}
-		return screen(line.number(), json);
+	}
+
+	/** The second half of {@link #screen(ProfileLines.Line)}: reading and evaluating a parsed line. */
+	public Screened screen(Parsed parsed) {
+		return (parsed.problem() != null) ? parsed.problem() : screen(parsed.number(), parsed.json());
 	}
 
 	public Screened screen(long number, JsonNode json) {

@@ -8,6 +8,7 @@ import org.fangpin.HttpClientSupport.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -16,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:casework-api;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:casework-api;DB_CLOSE_DELAY=-1",
+				"fangpin.batch.chunk-size=3" })
 class CaseworkApiTests {
 
 	@LocalServerPort
@@ -100,6 +102,57 @@ class CaseworkApiTests {
 		assertThat(both.size()).isEqualTo(2);
 		assertThat(both.get(0).get("state").asString()).isEqualTo("SIGNALLED");
 		assertThat(both.get(0).get("previousCase").asString()).isEqualTo(caseId);
+	}
+
+	@Test
+	void everyLineOfABatchIsJudgedOnItsOwnHouseholdsCaseAsASingleEvaluationIs() {
+		// one household a case state: identified, assisted (with a measure), only signalled, and none
+		String identified = openCase("BATCH-IDENTIFIED");
+		assertThat(transition(identified, "IDENTIFIED", "2025-03-10", null).status()).isEqualTo(200);
+		String assisted = openCase("BATCH-ASSISTED");
+		assertThat(transition(assisted, "IDENTIFIED", "2025-03-05", null).status()).isEqualTo(200);
+		assertThat(this.http.postJson("/api/v1/cases/" + assisted + "/measures",
+				"{\"code\": \"MEDICAL_ASSISTANCE\", \"date\": \"2025-03-15\", \"amount\": 8000}").status())
+			.isEqualTo(200);
+		openCase("BATCH-SIGNALLED");
+		List<String> households = List.of("BATCH-IDENTIFIED", "BATCH-NONE", "BATCH-ASSISTED", "BATCH-SIGNALLED",
+				"BATCH-ASSISTED", "BATCH-IDENTIFIED", "BATCH-NONE", "BATCH-SIGNALLED", "BATCH-IDENTIFIED");
+		List<String> profiles = new ArrayList<>();
+		households.forEach((household) -> profiles
+			.add(HttpClientSupport.JSON.readTree(profile(household, "2025-04-01", 20000, 15000)).toString()));
+		profiles.add(4, "{not json");
+
+		// blocks of three lines (fangpin.batch.chunk-size), so each block reads the cases of other households
+		Response batch = this.http.post("/api/v1/assessments/batch?store=false", "application/x-ndjson",
+				String.join("\n", profiles) + "\n");
+		assertThat(batch.status()).isEqualTo(200);
+		String[] lines = batch.body().split("\n");
+		assertThat(lines).hasSize(profiles.size());
+		for (int i = 0; i < profiles.size(); i++) {
+			JsonNode line = HttpClientSupport.JSON.readTree(lines[i]);
+			if (i == 4) {
+				assertThat(line.get("problem").get("status").intValue()).isEqualTo(400);
+				continue;
+			}
+			Response single = this.http.postJson("/api/v1/evaluations", profiles.get(i));
+			assertThat(single.status()).isEqualTo(200);
+			ObjectNode expected = (ObjectNode) single.json();
+			expected.remove("assessedAt");
+			((ObjectNode) line).remove("assessedAt");
+			assertThat(line).as("line %d, %s", i + 1, profiles.get(i)).isEqualTo(expected);
+			// the lines were not all alike: the identified and assisted cases made their households monitored
+			String household = line.get("householdId").asString();
+			boolean monitored = household.equals("BATCH-IDENTIFIED") || household.equals("BATCH-ASSISTED");
+			assertThat(line.get("elimination").isNull()).as(household).isEqualTo(!monitored);
+		}
+	}
+
+	/** Stores an assessment at risk for a new household, which opens a signalled case; returns its id. */
+	private String openCase(String household) {
+		store(profile(household, "2025-03-01", 5000, 0));
+		JsonNode opened = cases(household);
+		assertThat(opened.size()).isEqualTo(1);
+		return opened.get(0).get("id").asString();
 	}
 
 	@Test
