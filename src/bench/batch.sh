@@ -3,13 +3,14 @@
 # Starts the packaged service on a free port with an in-memory database and stops it afterwards.
 #   src/bench/batch.sh [runs] [warm-up batches]     (defaults 5 and 20)
 #   HEAP_OPTS="-Xmx1g" (default) are the service's heap and collector options
+#   JAR=other.jar src/bench/batch.sh ...          measures another build (default: the one in target/)
 # The JIT needs about 20 batches of the sample (200,000 households, 2-3 minutes on 2 cores) before the figures stop
 # climbing; the warm-up batches are timed and printed too, so the climb can be seen.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
 WARMUP=${2:-20}
-JAR=$(ls target/fangpin-*.jar | head -1)
+JAR=${JAR:-$(ls target/fangpin-*.jar | head -1)}
 FILE=test-cases/population/households-10000.ndjson
 PORT=${PORT:-18181}
 java ${HEAP_OPTS:--Xmx1g} -jar "$JAR" --server.port=$PORT --fangpin.security.users.bench.password={noop}bench-secret --fangpin.security.users.bench.roles=CASEWORKER,POLICY_EDITOR --spring.datasource.url=jdbc:h2:mem:bench \

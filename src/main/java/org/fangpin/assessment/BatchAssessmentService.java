@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +87,8 @@ public class BatchAssessmentService {
 			Screener screener = new Screener(lease.ruleSet(), parser, today(), this.properties.maxLineBytes());
 			CaseRecords records = this.cases.getIfAvailable();
 			ProfileLines lines = new ProfileLines(in, this.properties.maxLineBytes());
-			this.workers.runPrepared(lines, this.properties.chunkSize(), (block) -> withCases(screener, records, block),
-					(inputs, outputs) -> {
+			this.workers.runStaged(lines, this.properties.chunkSize(), screener::parse,
+					(parsed) -> withCases(screener, records, parsed), (inputs, outputs) -> {
 						List<Result> results = new ArrayList<>(outputs.size());
 						List<StoredAssessment> toStore = new ArrayList<>();
 						Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -125,18 +124,15 @@ public class BatchAssessmentService {
 	}
 
 	/**
-	 * The work on each line of a block: its profile parsed and, as for a single assessment, its monitoring state
-	 * replaced by the one its household's case decides, read for the whole block at once (one look-up a line was a
-	 * twentieth of a batch's time even with no case stored).
+	 * The rest of the work on each parsed line of a block: as for a single assessment, its monitoring state replaced
+	 * by the one its household's case decides, read for the whole block at once (one look-up a line was a twentieth
+	 * of a batch's time even with no case stored), then read and evaluated.
 	 */
-	private static Function<ProfileLines.Line, Screened> withCases(Screener screener, CaseRecords records,
-			List<ProfileLines.Line> block) {
-		Map<ProfileLines.Line, Screener.Parsed> parsed = new IdentityHashMap<>(block.size() * 2);
+	private static Function<Screener.Parsed, Screened> withCases(Screener screener, CaseRecords records,
+			List<Screener.Parsed> block) {
 		Set<String> householdIds = new HashSet<>();
-		for (ProfileLines.Line line : block) {
-			Screener.Parsed one = screener.parse(line);
-			parsed.put(line, one);
-			String householdId = CaseRecords.householdIdOf(one.json());
+		for (Screener.Parsed line : block) {
+			String householdId = CaseRecords.householdIdOf(line.json());
 			if (householdId != null) {
 				householdIds.add(householdId);
 			}
@@ -144,10 +140,10 @@ public class BatchAssessmentService {
 		Map<String, JsonNode> monitoring = (records != null && !householdIds.isEmpty())
 				? records.monitoringOfAll(householdIds) : Map.of();
 		return (line) -> {
-			Screener.Parsed one = parsed.get(line);
-			String householdId = CaseRecords.householdIdOf(one.json());
+			String householdId = CaseRecords.householdIdOf(line.json());
 			JsonNode decided = (householdId != null) ? monitoring.get(householdId) : null;
-			return screener.screen((decided != null) ? one.withJson(CaseRecords.withMonitoring(one.json(), decided)) : one);
+			return screener.screen((decided != null) ? line.withJson(CaseRecords.withMonitoring(line.json(), decided))
+					: line);
 		};
 	}
 

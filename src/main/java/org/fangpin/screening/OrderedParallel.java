@@ -69,14 +69,15 @@ public final class OrderedParallel implements AutoCloseable {
 
 	/**
 	 * As {@link #run}, for work that is cheaper a block at a time in part (one database query for a block instead of
-	 * one an item): {@code prepare} gets each whole block first, on a worker while the block before it is still being
-	 * worked on, and returns the work to apply to each item of that block on every worker. A failure of
-	 * {@code prepare} stops the run and is rethrown.
+	 * one an item), in three steps: {@code first} is applied to every item on the workers, then {@code then} gets the
+	 * block's results of the first step whole, on one worker, and returns the work that finishes each of them, again
+	 * on every worker. Other blocks' steps run meanwhile, so no core waits for the middle step but for its own
+	 * length. A failure of {@code then} stops the run and is rethrown.
 	 */
-	public <I, O> void runPrepared(Iterator<I> source, int blockSize, Function<List<I>, Function<I, O>> prepare,
-			BlockSink<I, O> sink) throws Exception {
-		run(source, blockSize, sink, (block) -> CompletableFuture.supplyAsync(() -> prepare.apply(block), this.executor)
-			.thenCompose((work) -> submit(block, work)));
+	public <I, M, O> void runStaged(Iterator<I> source, int blockSize, Function<I, M> first,
+			Function<List<M>, Function<M, O>> then, BlockSink<I, O> sink) throws Exception {
+		run(source, blockSize, sink,
+				(block) -> submit(block, first).thenCompose((middle) -> submit(middle, then.apply(middle))));
 	}
 
 	private <I, O> void run(Iterator<I> source, int blockSize, BlockSink<I, O> sink,

@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class OrderedParallelTests {
 
 	@Test
-	void preparedWorkSeesEachWholeBlockOnceAndTheResultsComeBackInOrder() throws Exception {
+	void theMiddleStepSeesEachWholeBlockOnceAndTheResultsComeBackInOrder() throws Exception {
 		List<Integer> items = IntStream.range(0, 103).boxed().toList();
 		List<List<Integer>> prepared = Collections.synchronizedList(new ArrayList<>());
 		List<Integer> inputs = new ArrayList<>();
 		List<String> outputs = new ArrayList<>();
 		try (OrderedParallel workers = OrderedParallel.ofThreads(3, "test")) {
-			workers.runPrepared(items.iterator(), 10, (block) -> {
-				prepared.add(List.copyOf(block));
-				int first = block.get(0);
+			workers.runStaged(items.iterator(), 10, (item) -> "item " + item, (block) -> {
+				prepared.add(block.stream().map((item) -> Integer.valueOf(item.substring(5))).toList());
+				String first = block.get(0);
 				return (item) -> item + " of the block from " + first;
 			}, (in, out) -> {
 				inputs.addAll(in);
@@ -32,7 +32,7 @@ class OrderedParallelTests {
 		assertThat(inputs).isEqualTo(items);
 		assertThat(outputs).hasSize(103);
 		for (int i = 0; i < 103; i++) {
-			assertThat(outputs.get(i)).isEqualTo(i + " of the block from " + (i / 10 * 10));
+			assertThat(outputs.get(i)).isEqualTo("item " + i + " of the block from item " + (i / 10 * 10));
 		}
 		assertThat(prepared).hasSize(11);
 		prepared.sort((a, b) -> a.get(0) - b.get(0));
@@ -41,18 +41,18 @@ class OrderedParallelTests {
 	}
 
 	@Test
-	void aFailedPreparationStopsTheRunAndIsRethrown() throws Exception {
+	void aFailedMiddleStepStopsTheRunAndIsRethrown() throws Exception {
 		List<Integer> handed = new ArrayList<>();
 		try (OrderedParallel workers = OrderedParallel.ofThreads(2, "test")) {
-			Function<List<Integer>, Function<Integer, Integer>> prepare = (block) -> {
+			Function<List<Integer>, Function<Integer, Integer>> then = (block) -> {
 				if (block.get(0) >= 20) {
 					throw new IllegalStateException("the look-up failed");
 				}
 				return (item) -> item;
 			};
 			assertThatIllegalStateException()
-				.isThrownBy(() -> workers.runPrepared(IntStream.range(0, 50).boxed().iterator(), 10, prepare,
-						(in, out) -> handed.addAll(out)))
+				.isThrownBy(() -> workers.runStaged(IntStream.range(0, 50).boxed().iterator(), 10, (item) -> item,
+						then, (in, out) -> handed.addAll(out)))
 				.withMessage("the look-up failed");
 		}
 		assertThat(handed).isEqualTo(IntStream.range(0, 20).boxed().toList());
