@@ -1,8 +1,6 @@
 package org.fangpin.assessment;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,13 +20,7 @@ public interface CaseRecords {
 	 * {@link #monitoringOf} for many households at once, by household id; households whose case does not decide it
 	 * are absent. For a batch, which would otherwise ask once a line.
 	 */
-	default Map<String, JsonNode> monitoringOfAll(Collection<String> householdIds) {
-		Map<String, JsonNode> monitoring = new HashMap<>();
-		for (String householdId : new LinkedHashSet<>(householdIds)) {
-			monitoringOf(householdId).ifPresent((found) -> monitoring.put(householdId, found));
-		}
-		return monitoring;
-	}
+	Map<String, JsonNode> monitoringOfAll(Collection<String> householdIds);
 
 	/** The profile with its {@code monitoring} replaced by the case's, when the case decides it; else as it was. */
 	default JsonNode applyTo(JsonNode profile) {
