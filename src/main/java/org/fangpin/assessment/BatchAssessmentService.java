@@ -132,16 +132,14 @@ public class BatchAssessmentService {
 			List<Screener.Parsed> block) {
 		Set<String> householdIds = new HashSet<>();
 		for (Screener.Parsed line : block) {
-			String householdId = CaseRecords.householdIdOf(line.json());
-			if (householdId != null) {
-				householdIds.add(householdId);
+			if (line.householdId() != null) {
+				householdIds.add(line.householdId());
 			}
 		}
 		Map<String, JsonNode> monitoring = (records != null && !householdIds.isEmpty())
 				? records.monitoringOfAll(householdIds) : Map.of();
 		return (line) -> {
-			String householdId = CaseRecords.householdIdOf(line.json());
-			JsonNode decided = (householdId != null) ? monitoring.get(householdId) : null;
+			JsonNode decided = (line.householdId() != null) ? monitoring.get(line.householdId()) : null;
 			return screener.screen((decided != null) ? line.withJson(CaseRecords.withMonitoring(line.json(), decided))
 					: line);
 		};

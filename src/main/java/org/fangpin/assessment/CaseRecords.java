@@ -29,7 +29,7 @@ public interface CaseRecords {
 	}
 
 	/** The household id of a profile, or null when it has none (the profile is then rejected when read). */
-	static String householdIdOf(JsonNode profile) {
+	private static String householdIdOf(JsonNode profile) {
 		JsonNode id = (profile != null && profile.isObject()) ? profile.get("householdId") : null;
 		return (id != null && id.isString()) ? id.stringValue() : null;
 	}

@@ -45,12 +45,15 @@ public final class Screener {
 		return screen(parse(line));
 	}
 
-	/** A line parsed: its JSON, or the problem that ends it (too long, or not parsed). */
-	public record Parsed(long number, JsonNode json, Screened problem) {
+	/**
+	 * A line parsed: its JSON and the household id it gives (null when it gives none, which reading then rejects),
+	 * or the problem that ends it (too long, or not parsed).
+	 */
+	public record Parsed(long number, JsonNode json, String householdId, Screened problem) {
 
-		/** The same line with other JSON, for a step between parsing and evaluating. */
+		/** The same line with other JSON for the same household, for a step between parsing and evaluating. */
 		public Parsed withJson(JsonNode other) {
-			return (this.problem != null) ? this : new Parsed(this.number, other, null);
+			return (this.problem != null) ? this : new Parsed(this.number, other, this.householdId, null);
 		}
 
 	}
@@ -58,15 +61,17 @@ public final class Screener {
 	/** The first half of {@link #screen(ProfileLines.Line)}: parsing, which never throws either. */
 	public Parsed parse(ProfileLines.Line line) {
 		if (line.tooLong()) {
-			return new Parsed(line.number(), null,
+			return new Parsed(line.number(), null, null,
 					new Screened(line.number(), null, null, null, new LineTooLongException(this.maxLineBytes), 0));
 		}
+		JsonNode json;
 		try {
-			return new Parsed(line.number(), this.parser.apply(line.bytes()), null);
+			json = this.parser.apply(line.bytes());
 		}
 		catch (RuntimeException ex) {
-			return new Parsed(line.number(), null, new Screened(line.number(), null, null, null, ex, 0));
+			return new Parsed(line.number(), null, null, new Screened(line.number(), null, null, null, ex, 0));
 		}
+		return new Parsed(line.number(), json, householdId(json), null);
 	}
 
 	/** The second half of {@link #screen(ProfileLines.Line)}: reading and evaluating a parsed line. */
