@@ -1,10 +1,12 @@
 package org.fangpin.security;
 
 import jakarta.servlet.DispatcherType;
+import org.fangpin.web.Endpoints;
 import org.fangpin.web.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,7 +19,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Who may call what: HTTP Basic against the configured users, and one rule per endpoint (SECURITY.md has the
  * matrix). Anything under {@code /api/} that no rule names is refused to everyone, so a new endpoint is closed until
- * someone decides who may use it. The API is stateless: no session, so no CSRF token either.
+ * someone decides who may use it; a signed-in caller asking for an address or a method that does not exist gets a
+ * 404 or a 405 instead of that refusal. The API is stateless: no session, so no CSRF token either.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,14 +34,30 @@ class SecurityConfiguration {
 	private static final String DEPARTMENT_FEED = Role.DEPARTMENT_FEED.name();
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Endpoints endpoints) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"fangpin\", charset=\"UTF-8\"");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
 		};
-		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(request, response,
-				HttpStatus.FORBIDDEN, "forbidden", (request.getUserPrincipal() != null)
-						? request.getUserPrincipal().getName() : "", request.getMethod(), request.getRequestURI());
+		// A signed-in caller asking for an address or a method the service does not have is told so, not that
+		// their roles forbid it; the API description already lists every endpoint, so this reveals nothing.
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			// Only the API's addresses are closed by default; elsewhere (the console) a refusal is about roles
+			Endpoints.Found found = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					? endpoints.lookUp(request) : Endpoints.Found.MAPPED;
+			switch (found.kind()) {
+				case NONE -> problems.write(request, response, HttpStatus.NOT_FOUND, "http-404",
+						request.getRequestURI());
+				case OTHER_METHODS -> {
+					response.setHeader(HttpHeaders.ALLOW, String.join(", ", found.allowed()));
+					problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "http-405", request.getMethod(),
+							String.join(", ", found.allowed()));
+				}
+				case THIS_METHOD -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+						(request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : "",
+						request.getMethod(), request.getRequestURI());
+			}
+		};
 		http.authorizeHttpRequests((requests) -> requests
 			// Errors forwarded by the container carry the status decided before; they need no second check.
 			.dispatcherTypeMatchers(DispatcherType.ERROR)

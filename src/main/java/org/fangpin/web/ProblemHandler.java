@@ -1,9 +1,13 @@
 package org.fangpin.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.fangpin.assessment.AssessmentNotFoundException;
 import org.fangpin.casework.CaseworkException;
@@ -19,12 +23,22 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into a problem detail in the caller's language. Bad input is a 4xx that names the field;
@@ -134,9 +148,64 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(Problems.type(slug));
 			Locale locale = LocaleContextHolder.getLocale();
 			problem.setTitle(this.problems.message("problem." + slug + ".title", locale));
-			problem.setDetail(this.problems.message("problem." + slug + ".detail", locale, problem.getDetail()));
+			problem.setDetail(detail(ex, slug, problem.getDetail(), request, locale));
 		}
 		return response;
+	}
+
+	/**
+	 * The detail in the caller's language, naming what was wrong with the request. Spring's own text, in English and
+	 * naming its classes, is kept only for the failures not listed here.
+	 */
+	private String detail(Exception ex, String slug, String springDetail, WebRequest request, Locale locale) {
+		String key = "problem." + slug + ".detail";
+		if (ex instanceof HttpRequestMethodNotSupportedException method) {
+			return this.problems.message(key, locale, method.getMethod(), (method.getSupportedMethods() != null)
+					? String.join(", ", method.getSupportedMethods()) : "");
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException type) {
+			return this.problems.message(key, locale,
+					(type.getContentType() != null) ? type.getContentType().toString() : "-",
+					MediaType.toString(type.getSupportedMediaTypes()));
+		}
+		if (ex instanceof HttpMediaTypeNotAcceptableException accept) {
+			return this.problems.message(key, locale, MediaType.toString(accept.getSupportedMediaTypes()));
+		}
+		if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+			return this.problems.message(key, locale, (request instanceof ServletWebRequest servlet)
+					? servlet.getRequest().getRequestURI() : springDetail);
+		}
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			return this.problems.message("problem.http-400.parameter-missing", locale, missing.getParameterName());
+		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			return this.problems.message("problem.http-400.parameter-type", locale, mismatch.getName(),
+					mismatch.getValue(), expected(mismatch.getRequiredType(), locale));
+		}
+		if (ex instanceof HttpMessageNotReadableException unreadable && unreadable.getMessage() != null
+				&& unreadable.getMessage().startsWith("Required request body is missing")) {
+			return this.problems.message("problem.http-400.body-missing", locale);
+		}
+		return this.problems.message(key, locale, springDetail);
+	}
+
+	/** What a query parameter of this type must be, as the field messages say it. */
+	private String expected(Class<?> type, Locale locale) {
+		if (type == null) {
+			return "";
+		}
+		if (type.isEnum()) {
+			return this.problems.message("field.code.unknown", locale, Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf)
+				.collect(Collectors.joining(", ")));
+		}
+		String code = (type == Boolean.class || type == boolean.class) ? "boolean"
+				: (type == LocalDate.class) ? "date"
+						: (type == UUID.class) ? "uuid"
+								: (type == Integer.class || type == int.class || type == Long.class
+										|| type == long.class) ? "integer"
+												: Number.class.isAssignableFrom(type) ? "number" : "string";
+		return this.problems.message("field.type." + code, locale);
 	}
 
 	private List<Map<String, String>> fieldErrors(List<FieldError> errors, Locale locale) {

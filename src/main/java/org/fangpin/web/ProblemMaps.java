@@ -18,7 +18,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The problem (RFC 9457) of one failed line of a batch, as a plain map to write inside the line's JSON: the same
- * type, title, detail and {@code errors} as the single-profile API gives for the same failure. Safe to share.
+ * type, title, detail and {@code errors} as the single-profile API gives for the same failure, but for malformed JSON,
+ * whose detail gives the column within the line (the line's own number is beside the problem). Safe to share.
  */
 public final class ProblemMaps {
 
@@ -44,8 +45,10 @@ public final class ProblemMaps {
 			problem.setProperty("errors", fieldErrors(invalid.errors(), locale));
 		}
 		else if (ex instanceof MalformedJsonException malformed) {
-			problem = this.problems.create(HttpStatus.BAD_REQUEST, "malformed-json", locale, malformed.line(),
-					malformed.column(), malformed.getMessage());
+			problem = this.problems.create(HttpStatus.BAD_REQUEST, "malformed-json", locale);
+			// Each line is parsed on its own, so the parser's line number is always 1: the column is what helps
+			problem.setDetail(this.problems.message("problem.malformed-json.line-detail", locale, malformed.column(),
+					malformed.getMessage()));
 			if (malformed.field() != null) {
 				problem.setProperty("errors",
 						List.of(Map.of("field", malformed.field(), "message", malformed.getMessage())));

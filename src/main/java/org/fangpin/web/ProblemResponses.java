@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,19 +41,43 @@ public class ProblemResponses {
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
 			Object... arguments) throws IOException {
-		Locale locale = this.locales.resolveLocale(request);
-		ProblemDetail problem = this.problems.create(status, slug, locale, arguments);
+		write(request, response, create(request, status, slug, arguments));
+	}
+
+	/** A problem in the caller's language, to add properties to before {@link #write writing} it. */
+	public ProblemDetail create(HttpServletRequest request, HttpStatus status, String slug, Object... arguments) {
+		return this.problems.create(status, slug, this.locales.resolveLocale(request), arguments);
+	}
+
+	/** A message of the bundle in the caller's language, or null when the bundle has none of that code. */
+	public String message(HttpServletRequest request, String code) {
+		String message = this.problems.message(code, this.locales.resolveLocale(request));
+		return code.equals(message) ? null : message;
+	}
+
+	/** Writes a problem already built, with its extra properties, and flushes it. */
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", String.valueOf(problem.getType()));
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
+		body.put("instance", instance(request));
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(this.json.writeValueAsBytes(body));
 		response.flushBuffer();
+	}
+
+	/** The address the caller asked for, also when the container forwarded the request to its error page. */
+	static String instance(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return (original instanceof String uri) ? uri : request.getRequestURI();
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,7 +41,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		DataSize limit = limitFor(request);
 		long declared = request.getContentLengthLong();
 		if (declared > limit.toBytes()) {
-			this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", describe(limit));
+			ProblemDetail problem = this.problems.create(request, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+					describe(limit));
+			problem.setProperty("limit", limit.toBytes());
+			this.problems.write(request, response, problem);
 			return;
 		}
 		if (declared == 0) {

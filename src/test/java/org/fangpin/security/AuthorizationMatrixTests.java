@@ -19,8 +19,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -30,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint against every role and no sign-in at all: a caller outside the endpoint's roles gets a 403 problem,
  * a caller without credentials a 401 problem, and everyone else gets past security (whatever the endpoint then
- * answers).
+ * answers). An address or method the service does not have is a 401 without credentials and a 404 or 405 problem
+ * with them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1")
+@Import(AuthorizationMatrixTests.UnruledEndpoint.class)
 class AuthorizationMatrixTests {
 
 	private static final String ANONYMOUS = "anonymous";
@@ -107,12 +112,14 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/actuator/prometheus", null, SIGNED_IN),
 			new Endpoint("GET", "/v3/api-docs", null, EVERYONE),
 			new Endpoint("GET", "/swagger-ui/index.html", null, EVERYONE),
-			// nothing else
-			new Endpoint("GET", "/api/v1/unlisted", null, NOBODY),
-			new Endpoint("DELETE", ASSESSMENT, null, NOBODY),
-			new Endpoint("PUT", "/api/v1/ruleset", "{}", NOBODY),
-			new Endpoint("PATCH", "/api/v1/cases/" + SOME_ID, "{}", NOBODY),
-			new Endpoint("GET", "/api/v2/evaluations", null, NOBODY),
+			// an endpoint that no security rule names is closed to everyone
+			new Endpoint("GET", UnruledEndpoint.PATH, null, NOBODY),
+			// addresses and methods the service does not have: a 404 or a 405 once signed in
+			Endpoint.absent("GET", "/api/v1/unlisted", null, 404),
+			Endpoint.absent("DELETE", ASSESSMENT, null, 405),
+			Endpoint.absent("PUT", "/api/v1/ruleset", "{}", 405),
+			Endpoint.absent("PATCH", "/api/v1/cases/" + SOME_ID, "{}", 405),
+			Endpoint.absent("GET", "/api/v2/evaluations", null, 404),
 			new Endpoint("GET", "/somewhere-else", null, SIGNED_IN));
 
 	@Autowired
@@ -144,7 +151,15 @@ class AuthorizationMatrixTests {
 	void eachCallerGetsExactlyWhatItsRolesAllow(Endpoint endpoint, String caller) {
 		Response response = client(caller).send(endpoint.method(), endpoint.path(),
 				(endpoint.body() != null) ? "application/json" : null, endpoint.body());
-		if (endpoint.allows(caller)) {
+		if (endpoint.absent() != 0 && !caller.equals(ANONYMOUS)) {
+			assertProblem(response, endpoint.absent(), "http-" + endpoint.absent());
+			assertThat(response.json().get("detail").asString()).contains(
+					(endpoint.absent() == 404) ? endpoint.path() : endpoint.method());
+			if (endpoint.absent() == 405) {
+				assertThat(response.header("Allow")).isNotBlank().doesNotContain(endpoint.method());
+			}
+		}
+		else if (endpoint.allows(caller)) {
 			assertThat(response.status()).as(response.body()).isNotIn(401, 403);
 		}
 		else if (caller.equals(ANONYMOUS)) {
@@ -211,6 +226,19 @@ class AuthorizationMatrixTests {
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
+	/** Mapped, but named by no security rule, as a new endpoint is until someone decides who may use it. */
+	@RestController
+	static class UnruledEndpoint {
+
+		static final String PATH = "/api/v1/unruled";
+
+		@GetMapping(PATH)
+		String unruled() {
+			return "reached";
+		}
+
+	}
+
 	private HttpClientSupport client(String caller) {
 		return switch (caller) {
 			case ANONYMOUS -> this.http.anonymous();
@@ -229,7 +257,16 @@ class AuthorizationMatrixTests {
 		assertThat(problem.get("detail").asString()).isNotBlank();
 	}
 
-	record Endpoint(String method, String path, String body, Set<String> roles) {
+	record Endpoint(String method, String path, String body, Set<String> roles, int absent) {
+
+		Endpoint(String method, String path, String body, Set<String> roles) {
+			this(method, path, body, roles, 0);
+		}
+
+		/** An address or method the service does not have: whoever is signed in gets this status. */
+		static Endpoint absent(String method, String path, String body, int status) {
+			return new Endpoint(method, path, body, NOBODY, status);
+		}
 
 		boolean allows(String caller) {
 			if (this.roles.contains("*")) {

@@ -231,6 +231,7 @@ class HostileRequestTests {
 		assertThat(declared.status()).isEqualTo(413);
 		assertThat(problem.get("type").asString()).isEqualTo("urn:fangpin:problem:payload-too-large");
 		assertThat(problem.get("detail").asString()).isEqualTo("The request body is larger than the limit of 2 MB");
+		assertThat(problem.get("limit").longValue()).isEqualTo(2L * 1024 * 1024);
 		String asked = exchange("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Content-Type: application/json\r\nAuthorization: " + basicCredentials() + "\r\n"
 				+ "Expect: 100-continue\r\nContent-Length: " + (100L * 1024 * 1024) + "\r\n\r\n");
@@ -250,7 +251,9 @@ class HostileRequestTests {
 			String response = streamHundredMegabytes(chunked);
 			sent.incrementAndGet();
 			assertThat(response).as("chunked: " + chunked).startsWith("HTTP/1.1 413");
-			assertThat(response).contains("application/problem+json").contains("urn:fangpin:problem:payload-too-large");
+			assertThat(response).contains("application/problem+json").contains("urn:fangpin:problem:payload-too-large")
+				.as("the limit, whether the length was declared or not")
+				.contains("\"limit\":" + (2L * 1024 * 1024));
 		}
 		assertNothingStoredFor("HOSTILE-STREAM");
 		assertHealthy();
@@ -265,12 +268,58 @@ class HostileRequestTests {
 			.intValue()).isEqualTo(415);
 		assertThat(assertProblem(this.http.post("/api/v1/assessments", "application/x-ndjson", profile))
 			.get("status").intValue()).isEqualTo(415);
-		assertThat(this.http.get("/api/v1/evaluations").status()).isIn(403, 405);
+		Response text = this.http.post("/api/v1/assessments", "text/plain", profile, "Accept-Language", "en");
+		assertThat(assertProblem(text).get("detail").asString())
+			.isEqualTo("This address does not take Content-Type text/plain; send application/json");
+		Response get = this.http.get("/api/v1/evaluations", "Accept-Language", "en");
+		assertThat(assertProblem(get).get("detail").asString())
+			.isEqualTo("GET is not supported at this address; it takes POST");
+		assertThat(get.status()).isEqualTo(405);
+		assertThat(get.header("Allow")).isEqualTo("POST");
 		assertProblem(this.http.get("/api/v1/assessments/%00"));
 		assertProblem(this.http.get("/api/v1/assessments/" + "9".repeat(5000)));
-		sent.addAndGet(6);
+		sent.addAndGet(7);
 		assertNothingStoredFor("HOSTILE-MEDIA");
 		assertHealthy();
+	}
+
+	@Test
+	void requestsRefusedBeforeSpringMvcAreProblemsToo() {
+		for (String path : List.of("/api/v1/assessments/a%3Bb", "/api/v1/assessments/a%25b",
+				"/api/v1/assessments/%2e%2e/x", "/api/v1//catalogue", "/api/v1/assessments/a;b")) {
+			Response rejected = this.http.get(path, "Accept-Language", "en");
+			sent.incrementAndGet();
+			JsonNode problem = assertProblem(rejected);
+			assertThat(rejected.status()).as(path).isEqualTo(400);
+			assertThat(problem.get("type").asString()).isEqualTo("urn:fangpin:problem:http-400");
+			assertThat(problem.get("detail").asString()).as(path).startsWith("The request GET /api/v1/");
+		}
+		Response trace = this.http.send("TRACE", "/api/v1/catalogue", null, null, "Accept-Language", "en");
+		JsonNode traced = assertProblem(trace);
+		assertThat(trace.status()).isEqualTo(405);
+		assertThat(traced.get("title").asString()).isEqualTo("Method not allowed");
+		assertThat(traced.get("instance").asString()).isEqualTo("/api/v1/catalogue");
+		Response error = this.http.get("/error");
+		assertThat(assertProblem(error).get("type").asString()).isEqualTo("urn:fangpin:problem:http-404");
+		sent.addAndGet(2);
+		assertHealthy();
+	}
+
+	@Test
+	void anEmptyBodyOrABadQueryParameterIsNamedInTheCallersLanguage() {
+		Response empty = this.http.post("/api/v1/evaluations", "application/json", "", "Accept-Language", "en");
+		assertThat(assertProblem(empty).get("detail").asString())
+			.isEqualTo("The request body is empty; this address needs a JSON document");
+		String line = HostileInputs.base("HOSTILE-QUERY").toString();
+		Response maybe = this.http.post("/api/v1/assessments/batch?store=maybe", "application/x-ndjson", line,
+				"Accept-Language", "en");
+		assertThat(assertProblem(maybe).get("detail").asString())
+			.isEqualTo("The query parameter store cannot be \"maybe\": it must be true or false");
+		JsonNode chinese = assertProblem(
+				this.http.post("/api/v1/assessments/batch?store=maybe", "application/x-ndjson", line));
+		assertThat(chinese.get("detail").asString()).isEqualTo("查询参数 store 的值“maybe”无效：必须是 true 或 false");
+		sent.addAndGet(3);
+		assertNothingStoredFor("HOSTILE-QUERY");
 	}
 
 	private String streamHundredMegabytes(boolean chunked) throws Exception {

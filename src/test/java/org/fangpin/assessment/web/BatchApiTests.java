@@ -71,6 +71,10 @@ class BatchApiTests {
 		assertThat(fields).containsExactlyInAnyOrder("members[0].age", "povertyStatus");
 		assertThat(answers.get(9).get("line").intValue()).isEqualTo(10);
 		assertThat(answers.get(9).get("problem").get("type").asString()).isEqualTo("urn:fangpin:problem:malformed-json");
+		assertThat(answers.get(9).get("problem").get("detail").asString())
+			.as("the column within the line, not the parser's line 1 of a one-line document")
+			.startsWith("This line is not valid JSON (column ")
+			.doesNotContain("line 1");
 		assertThat(answers.get(14).get("line").intValue()).isEqualTo(15);
 		assertThat(answers.get(14).get("problem").get("type").asString()).isEqualTo("urn:fangpin:problem:line-too-long");
 		List<String> expectedIds = new ArrayList<>();
