@@ -65,8 +65,9 @@ class BatchController {
 			description = "Reads one household profile a line (NDJSON, UTF-8; each line read as strictly as the body "
 					+ "of POST /api/v1/assessments) and answers one line a request line, in the same order: the "
 					+ "assessment, or a problem line for that line alone. Blank lines are skipped but counted. Lines "
-					+ "are read as they arrive, evaluated on every core in order-keeping blocks and written back as "
-					+ "each block is done, so neither side holds the whole batch. Unless store is false, every "
+					+ "are read as they arrive, evaluated on every core in order-keeping blocks and written back a "
+					+ "block at a time, once the next block has been read or the request has ended, so neither side "
+					+ "holds the whole batch. Unless store is false, every "
 					+ "assessment is stored, committed in chunks (fangpin.batch.chunk-size, 500) before its line is "
 					+ "written. The status is 200 whatever the lines: a failure of the service after the answer has "
 					+ "begun ends it with a problem line whose line is null.",
