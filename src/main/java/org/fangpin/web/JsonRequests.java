@@ -1,6 +1,7 @@
 package org.fangpin.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,28 @@ public class JsonRequests {
 			return this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw MalformedJsonException.from(ex);
+			MalformedJsonException malformed = MalformedJsonException.from(ex);
+			throw (malformed.line() == 0) ? located(malformed, body) : malformed;
+		}
+	}
+
+	/**
+	 * Where a failure that Jackson reports without a place happened (a number, a name or a nesting over the limits):
+	 * the body is read again token by token up to the same failure, and the parser says where it is.
+	 */
+	private MalformedJsonException located(MalformedJsonException malformed, byte[] body) {
+		JsonParser parser = this.mapper.createParser(body);
+		try {
+			while (parser.nextToken() != null) {
+				// up to the failure
+			}
+			return malformed;
+		}
+		catch (JacksonException again) {
+			return malformed.at(parser);
+		}
+		finally {
+			parser.close();
 		}
 	}
 

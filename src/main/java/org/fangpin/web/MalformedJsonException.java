@@ -9,6 +9,8 @@ import tools.jackson.core.JsonParser;
 /** A request body that is not well-formed JSON, with where the problem is. */
 public class MalformedJsonException extends RuntimeException {
 
+	private static final Pattern INTERNALS = Pattern.compile(", from `[^`]*`");
+
 	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]+)\"");
 
 	private final String field;
@@ -35,11 +37,23 @@ public class MalformedJsonException extends RuntimeException {
 			field = parent.equals(name) || parent.endsWith("." + name) ? parent
 					: (parent.isEmpty() ? name : parent + "." + name);
 		}
-		String message = ex.getOriginalMessage();
+		// Jackson's texts name its own classes and settings, which mean nothing to the caller
+		String message = (ex.getOriginalMessage() != null) ? INTERNALS.matcher(ex.getOriginalMessage()).replaceAll("")
+				: null;
+		if (message != null && message.startsWith("Trailing token")) {
+			message = "there is more content after the JSON value";
+		}
 		if (message != null && message.length() > 300) {
 			message = message.substring(0, 300) + "…";
 		}
 		return new MalformedJsonException(message, field, line, column);
+	}
+
+	/** The same failure, placed where {@code parser} stopped on it. */
+	MalformedJsonException at(JsonParser parser) {
+		String here = fromPointer(parser.streamReadContext().pathAsPointer().toString());
+		return new MalformedJsonException(getMessage(), (this.field != null || here.isEmpty()) ? this.field : here,
+				parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
 	}
 
 	/** {@code /members/0} to {@code members[0]}. */

@@ -81,7 +81,9 @@ class HostileRequestTests {
 	void hugeNegativeAndNonNumericNumbersAreRefusedNamingTheField() {
 		ObjectNode base = HostileInputs.base("HOSTILE-NUMBERS");
 		List<String> numbers = List.of("1e400", "-1e400", "1e-400", "1E+999999999", "123456789012345678901234567890",
-				"-1", "-0.01", "10000000.01", "0.001", "1" + "0".repeat(900));
+				"-1", "-0.01", "10000000.01", "0.001", "1" + "0".repeat(900),
+				// over the parser's 1,000 digits: refused while reading, and still named
+				"1" + "0".repeat(1500), "0." + "1".repeat(1500));
 		List<String> strings = List.of("\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e5\"", "\"0x10\"", "\"\"");
 		for (String path : HostileInputs.paths(base)) {
 			if (!HostileInputs.at(base, path).isNumber()) {
@@ -160,7 +162,13 @@ class HostileRequestTests {
 		for (String body : bodies) {
 			JsonNode problem = refused(body);
 			assertThat(problem.get("status").intValue()).isEqualTo(400);
+			assertThat(problem.get("detail").asString()).as(body)
+				.doesNotContain("tools.jackson")
+				.doesNotContain("DeserializationFeature")
+				.doesNotContain("StreamReadConstraints");
 		}
+		assertThat(refused(profile + " {}").get("detail").asString())
+			.endsWith("there is more content after the JSON value");
 		byte[] invalidUtf8 = profile.replace("董村", "§").getBytes(StandardCharsets.UTF_8);
 		int at = indexOf(invalidUtf8, (byte) 0xC2);
 		invalidUtf8[at] = (byte) 0xC3;
@@ -187,8 +195,12 @@ class HostileRequestTests {
 	void deeplyNestedJsonIsRefusedWithoutExhaustingTheStack() {
 		String profile = HostileInputs.base("HOSTILE-DEEP").toString();
 		for (int depth : List.of(600, 10_000, 200_000)) {
-			refused(profile.replace("\"董村\"", "[".repeat(depth) + "]".repeat(depth)));
-			refused(profile.replace("\"董村\"", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
+			JsonNode arrays = refused(profile.replace("\"董村\"", "[".repeat(depth) + "]".repeat(depth)));
+			JsonNode objects = refused(
+					profile.replace("\"董村\"", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
+			assertThat(namesField(arrays, "region.village")).as(arrays.toString()).isTrue();
+			assertThat(namesField(objects, "region.village")).as(objects.toString()).isTrue();
+			assertThat(objects.get("detail").asString()).doesNotContain("StreamReadConstraints");
 		}
 		JsonNode problem = refused(profile.replace("\"董村\"", "[".repeat(40) + "]".repeat(40)));
 		assertThat(namesField(problem, "region.village")).as(problem.toString()).isTrue();
