@@ -51,7 +51,7 @@ public class Endpoints {
 				? ServletRequestPathUtils.getParsedRequestPath(request) : null;
 		ServletRequestPathUtils.parseAndCache(request);
 		try {
-			return new Found((mapping.getHandler(request) != null) ? Kind.THIS_METHOD : Kind.NONE, Set.of());
+			return (mapping.getHandler(request) != null) ? Found.MAPPED : new Found(Kind.NONE, Set.of());
 		}
 		catch (HttpRequestMethodNotSupportedException ex) {
 			Set<String> allowed = new TreeSet<>();
