@@ -1,5 +1,7 @@
 package org.fangpin.assessment;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +30,32 @@ public interface CaseRecords {
 		return (householdId != null) ? withMonitoring(profile, monitoringOf(householdId).orElse(null)) : profile;
 	}
 
+	/** Whether a profile's {@code asOf} is a date before {@code since}; false when either is not a date. */
+	private static boolean before(JsonNode asOf, JsonNode since) {
+		if (asOf == null || since == null || !asOf.isString() || !since.isString()) {
+			return false;
+		}
+		try {
+			return LocalDate.parse(asOf.stringValue()).isBefore(LocalDate.parse(since.stringValue()));
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
 	/** The household id of a profile, or null when it has none (the profile is then rejected when read). */
 	private static String householdIdOf(JsonNode profile) {
 		JsonNode id = (profile != null && profile.isObject()) ? profile.get("householdId") : null;
 		return (id != null && id.isString()) ? id.stringValue() : null;
 	}
 
-	/** A copy of the profile with the case's {@code monitoring}, or the profile as it was when that is null. */
+	/**
+	 * A copy of the profile with the case's {@code monitoring}, or the profile as it was when that is null or when the
+	 * profile is dated before the case's identification: on that date the case did not monitor the household yet, so
+	 * the profile says for itself (a correction of an earlier assessment, a profile sent for a past date).
+	 */
 	static JsonNode withMonitoring(JsonNode profile, JsonNode monitoring) {
-		if (monitoring == null) {
+		if (monitoring == null || before(profile.get("asOf"), monitoring.get("since"))) {
 			return profile;
 		}
 		ObjectNode copy = (ObjectNode) profile.deepCopy();

@@ -36,6 +36,9 @@ public class CaseService implements CaseRecords {
 
 	private static final String SYSTEM = "system (assessment)";
 
+	/** The largest amount of money a profile may carry (api.md), for an applied measure as well. */
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
+
 	private final CaseRepository cases;
 
 	private final AssessmentService assessments;
@@ -100,7 +103,7 @@ public class CaseService implements CaseRecords {
 	@Transactional
 	public HouseholdCase transition(String id, CaseState to, LocalDate on, String reason, String by) {
 		HouseholdCase current = find(id);
-		LocalDate date = (on != null) ? on : today();
+		LocalDate date = checkedDate(on, lastChange(current), "the case's last change");
 		if (!current.state().next().contains(to)) {
 			throw new CaseworkException(CaseworkException.Kind.CONFLICT,
 					"A case in state " + current.state() + " cannot move to " + to + "; allowed: "
@@ -140,11 +143,12 @@ public class CaseService implements CaseRecords {
 			throw new CaseworkException(CaseworkException.Kind.CONFLICT,
 					"Measures are recorded on identified or assisted cases; this one is " + current.state());
 		}
-		if (amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2)) {
+		if (amount != null && (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0
+				|| amount.stripTrailingZeros().scale() > 2)) {
 			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"amount must be at least 0 with at most 2 decimals");
+					"amount must be between 0 and 10000000 with at most 2 decimals");
 		}
-		LocalDate date = (on != null) ? on : today();
+		LocalDate date = checkedDate(on, current.identifiedOn(), "the household's identification");
 		this.cases.measure(current.id(), code, date, amount, this.clock.instant(), by);
 		if (current.state() == CaseState.IDENTIFIED) {
 			this.cases.update(current.id(), CaseState.ASSISTED, null, null);
@@ -197,6 +201,30 @@ public class CaseService implements CaseRecords {
 
 	LocalDate today() {
 		return this.assessments.today();
+	}
+
+	/**
+	 * The date a change takes effect: today when none is given. A date after today, or before what it follows, is
+	 * refused: the case's records cannot be corrected once written, and a wrong date would decide the monitoring of
+	 * every later assessment of the household (its start, and so the six months of E1).
+	 */
+	private LocalDate checkedDate(LocalDate on, LocalDate notBefore, String what) {
+		LocalDate today = today();
+		LocalDate date = (on != null) ? on : today;
+		if (date.isAfter(today)) {
+			throw new CaseworkException(CaseworkException.Kind.INVALID,
+					"date " + date + " must not be after today (" + today + ")");
+		}
+		if (notBefore != null && date.isBefore(notBefore)) {
+			throw new CaseworkException(CaseworkException.Kind.INVALID,
+					"date " + date + " must not be before " + what + " on " + notBefore);
+		}
+		return date;
+	}
+
+	private static LocalDate lastChange(HouseholdCase current) {
+		return current.transitions().isEmpty() ? current.signalledOn()
+				: current.transitions().get(current.transitions().size() - 1).effectiveOn();
 	}
 
 	private static UUID uuid(String id) {

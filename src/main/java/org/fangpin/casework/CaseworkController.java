@@ -109,7 +109,7 @@ class CaseworkController {
 	@ApiResponse(responseCode = "200", description = "The case",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HouseholdCase.class)))
-	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not_found)",
+	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
 	HouseholdCase find(@Parameter(description = CASE_ID, example = CASE_ID_EXAMPLE) @PathVariable String id) {
 		return this.cases.find(id);
@@ -127,7 +127,7 @@ class CaseworkController {
 	@ApiResponse(responseCode = "400", description = "The body is not one well-formed JSON value, or a field is "
 			+ "missing or wrong (casework-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
-	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not_found)",
+	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
 	@ApiResponse(responseCode = "409", description = "The case's state does not allow the move, or an elimination "
 			+ "is refused: unmet lists the clauses the latest assessment does not meet (casework-conflict)",
@@ -167,7 +167,7 @@ class CaseworkController {
 	@ApiResponse(responseCode = "400", description = "The body is not one well-formed JSON value, or a field is "
 			+ "missing or wrong: an unknown measure code, a bad date or amount (casework-invalid)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
-	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not_found)",
+	@ApiResponse(responseCode = "404", description = "No case has this id (casework-not-found)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
 	@ApiResponse(responseCode = "409", description = "The case is neither identified nor assisted "
 			+ "(casework-conflict)",

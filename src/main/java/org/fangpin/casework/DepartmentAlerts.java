@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
@@ -62,6 +63,12 @@ public class DepartmentAlerts {
 		this.transactions = transactions;
 	}
 
+	/** The household a record names, for its answer line; null when it names none. */
+	private static String householdIdOf(JsonNode record) {
+		JsonNode id = (record != null) ? record.get("householdId") : null;
+		return (id != null && id.isString()) ? id.stringValue() : null;
+	}
+
 	/** Reads NDJSON records from {@code in} and writes one NDJSON result line per record to {@code out}. */
 	public void receive(InputStream in, OutputStream out, String by) {
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -74,8 +81,10 @@ public class DepartmentAlerts {
 				}
 				Map<String, Object> result = new LinkedHashMap<>();
 				result.put("line", number);
+				JsonNode record = null;
 				try {
-					result.putAll(apply(this.json.readTree(line), by));
+					record = this.json.readTree(line);
+					result.putAll(apply(record, by));
 				}
 				catch (AlertException ex) {
 					result.put("householdId", ex.householdId);
@@ -85,10 +94,16 @@ public class DepartmentAlerts {
 					result.put("problem", problem(400, "not valid JSON: " + ex.getOriginalMessage(), null));
 				}
 				catch (InvalidProfileException ex) {
-					result.put("problem", problem(400, "the alert makes the profile invalid: " + ex.errors(),
+					result.put("householdId", householdIdOf(record));
+					result.put("problem", problem(400, "the alert makes the profile invalid: " + ex.errors()
+						.stream()
+						.map((error) -> error.field() + " (" + error.code()
+								+ (error.arguments().isEmpty() ? "" : " " + error.arguments()) + ")")
+						.collect(Collectors.joining(", ")),
 							ex.errors().isEmpty() ? null : ex.errors().get(0).field()));
 				}
 				catch (ParameterNotInForceException | RuleEvaluationException ex) {
+					result.put("householdId", householdIdOf(record));
 					result.put("problem", problem(422, ex.getMessage(), null));
 				}
 				out.write(this.json.writeValueAsBytes(result));

@@ -150,6 +150,9 @@ public class Oversight {
 	 * {@code eliminated}, {@code identificationOverdue}, {@code incomeBand:…}, and {@code households}.
 	 */
 	public Summary summary(Region region, LocalDate from, LocalDate to) {
+		if (from.isAfter(to)) {
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "from must not be after to");
+		}
 		LocalDate today = this.assessments.today();
 		Map<String, List<String>> figures = new TreeMap<>();
 		List<StoredAssessment> population = this.assessments

@@ -19,7 +19,7 @@ public record ProblemDocument(
 		@Schema(description = "What kind of problem this is: urn:fangpin:problem: followed by a slug "
 				+ "(invalid-profile, malformed-json, line-too-long, parameter-not-in-force, rule-evaluation-failed, "
 				+ "assessment-not-found, rule-set-version-not-found, rule-set-invalid, casework-invalid, "
-				+ "casework-not_found, casework-conflict, unauthorized, forbidden, payload-too-large, internal, "
+				+ "casework-not-found, casework-conflict, unauthorized, forbidden, payload-too-large, internal, "
 				+ "http-400, http-415 …)", example = "urn:fangpin:problem:invalid-profile",
 				requiredMode = RequiredMode.REQUIRED, format = "uri") String type,
 		@Schema(description = "A short summary of the kind of problem, in the requested language",

@@ -125,7 +125,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case INVALID -> HttpStatus.BAD_REQUEST;
 		};
-		ProblemDetail problem = this.problems.create(status, "casework-" + ex.kind().name().toLowerCase(), locale,
+		ProblemDetail problem = this.problems.create(status,
+				"casework-" + ex.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), locale,
 				ex.getMessage());
 		if (!ex.unmet().isEmpty()) {
 			problem.setProperty("unmet", ex.unmet());

@@ -1,5 +1,7 @@
 package org.fangpin.casework;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -148,6 +150,49 @@ class CaseworkApiTests {
 	}
 
 	/** Stores an assessment at risk for a new household, which opens a signalled case; returns its id. */
+	@Test
+	void aCaseChangeDatedInTheFutureOrBeforeTheLastOneIsRefusedAndAnEarlierProfileKeepsItsOwnMonitoring() {
+		String household = "CASE-DATES";
+		String caseId = openCase(household);
+		String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+		Response ahead = transition(caseId, "IDENTIFIED", future, null);
+		assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
+		assertThat(ahead.json().get("detail").asString()).contains(future).contains("must not be after today");
+		Response backdated = transition(caseId, "IDENTIFIED", "2025-02-28", null);
+		assertThat(backdated.status()).as(backdated.body()).isEqualTo(400);
+		assertThat(backdated.json().get("detail").asString()).contains("2025-03-01");
+		assertThat(cases(household).get(0).get("state").asString()).as("nothing recorded").isEqualTo("SIGNALLED");
+
+		assertThat(transition(caseId, "IDENTIFIED", "2025-04-10", null).status()).isEqualTo(200);
+		Response tooMuch = this.http.postJson("/api/v1/cases/" + caseId + "/measures",
+				"{\"code\": \"SKILLS_TRAINING\", \"date\": \"2025-04-11\", \"amount\": 99999999999}");
+		assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(400);
+		Response beforeIdentified = this.http.postJson("/api/v1/cases/" + caseId + "/measures",
+				"{\"code\": \"SKILLS_TRAINING\", \"date\": \"2025-04-09\"}");
+		assertThat(beforeIdentified.status()).as(beforeIdentified.body()).isEqualTo(400);
+		assertThat(cases(household).get(0).get("measures").size()).isZero();
+
+		Response unknown = this.http.get("/api/v1/cases/no-such-case");
+		assertThat(unknown.json().get("type").asString()).isEqualTo("urn:fangpin:problem:casework-not-found");
+		Response alert = this.http.post("/api/v1/alerts", "application/x-ndjson", "{\"householdId\": \"" + household
+				+ "\", \"date\": \"2025-04-20\", \"kind\": \"MEDICAL_INSURANCE\", \"facts\": {\"outOfPocket\": 100.555}}");
+		JsonNode refused = HttpClientSupport.JSON.readTree(alert.body().trim());
+		assertThat(refused.get("householdId").asString()).isEqualTo(household);
+		assertThat(refused.get("problem").get("detail").asString())
+			.isEqualTo("the alert makes the profile invalid: expenses.medicalOutOfPocket (decimals [2])");
+
+		Response inverted = this.http.get("/api/v1/reports/summary?county=%E5%BF%BB%E5%BA%9C%E5%8C%BA"
+				+ "&from=2025-01-01&to=2024-01-01", "Accept-Language", "en");
+		assertThat(inverted.status()).as(inverted.body()).isEqualTo(400);
+		assertThat(inverted.json().get("detail").asString()).isEqualTo("from must not be after to");
+
+		// a profile dated before the identification is judged by its own monitoring, not refused for it
+		JsonNode earlier = store(profile(household, "2025-03-15", 5000, 0));
+		assertThat(earlier.get("elimination").isNull()).as("not monitored by the case on 2025-03-15").isTrue();
+		JsonNode later = store(profile(household, "2025-05-01", 5000, 0));
+		assertThat(later.get("elimination").get("unmet").toString()).as("monitored since 2025-04-10").contains("E1");
+	}
+
 	private String openCase(String household) {
 		store(profile(household, "2025-03-01", 5000, 0));
 		JsonNode opened = cases(household);
