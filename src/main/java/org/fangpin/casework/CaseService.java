@@ -96,35 +96,33 @@ public class CaseService implements CaseRecords {
 
 	public HouseholdCase find(String id) {
 		return this.cases.find(uuid(id))
-			.orElseThrow(() -> new CaseworkException(CaseworkException.Kind.NOT_FOUND, "No case has the id " + id));
+			.orElseThrow(() -> new CaseworkException(CaseworkException.Kind.NOT_FOUND, "case-not-found", id));
 	}
 
 	/** Records a move to another state, after the lifecycle's checks. */
 	@Transactional
 	public HouseholdCase transition(String id, CaseState to, LocalDate on, String reason, String by) {
 		HouseholdCase current = find(id);
-		LocalDate date = checkedDate(on, lastChange(current), "the case's last change");
+		LocalDate date = checkedDate(on, lastChange(current), "last-change");
 		if (!current.state().next().contains(to)) {
-			throw new CaseworkException(CaseworkException.Kind.CONFLICT,
-					"A case in state " + current.state() + " cannot move to " + to + "; allowed: "
-							+ current.state().next());
+			throw new CaseworkException(CaseworkException.Kind.CONFLICT, "transition-not-allowed", current.state(),
+					to, current.state().next());
 		}
 		if (to == CaseState.NOT_INCLUDED && (reason == null || reason.isBlank())) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID, "A reason is required for NOT_INCLUDED");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "reason-required");
 		}
 		UUID assessmentId = null;
 		if (to == CaseState.ELIMINATED) {
 			StoredAssessment latest = this.assessments.latest(current.householdId())
 				.orElseThrow(() -> new CaseworkException(CaseworkException.Kind.CONFLICT,
-						"The household has no assessment to check elimination against"));
+						"elimination-no-assessment"));
 			Evaluation.EliminationResult elimination = latest.evaluation().elimination();
 			if (elimination == null) {
-				throw new CaseworkException(CaseworkException.Kind.CONFLICT,
-						"The latest assessment " + latest.id() + " has no risk-elimination check", List.of());
+				throw new CaseworkException(CaseworkException.Kind.CONFLICT, "elimination-no-check", latest.id());
 			}
 			if (!elimination.eligible()) {
-				throw new CaseworkException(CaseworkException.Kind.CONFLICT, "The latest assessment " + latest.id()
-						+ " does not meet the risk-elimination clauses " + elimination.unmet(), elimination.unmet());
+				throw new CaseworkException(CaseworkException.Kind.CONFLICT, elimination.unmet(), "elimination-unmet",
+						latest.id(), String.join(", ", elimination.unmet()));
 			}
 			assessmentId = latest.id();
 		}
@@ -140,15 +138,13 @@ public class CaseService implements CaseRecords {
 	public HouseholdCase applyMeasure(String id, String code, LocalDate on, BigDecimal amount, String by) {
 		HouseholdCase current = find(id);
 		if (current.state() != CaseState.IDENTIFIED && current.state() != CaseState.ASSISTED) {
-			throw new CaseworkException(CaseworkException.Kind.CONFLICT,
-					"Measures are recorded on identified or assisted cases; this one is " + current.state());
+			throw new CaseworkException(CaseworkException.Kind.CONFLICT, "measure-state", current.state());
 		}
 		if (amount != null && (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0
 				|| amount.stripTrailingZeros().scale() > 2)) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"amount must be between 0 and 10000000 with at most 2 decimals");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "amount-range");
 		}
-		LocalDate date = checkedDate(on, current.identifiedOn(), "the household's identification");
+		LocalDate date = checkedDate(on, current.identifiedOn(), "identification");
 		this.cases.measure(current.id(), code, date, amount, this.clock.instant(), by);
 		if (current.state() == CaseState.IDENTIFIED) {
 			this.cases.update(current.id(), CaseState.ASSISTED, null, null);
@@ -212,12 +208,10 @@ public class CaseService implements CaseRecords {
 		LocalDate today = today();
 		LocalDate date = (on != null) ? on : today;
 		if (date.isAfter(today)) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"date " + date + " must not be after today (" + today + ")");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "date-future", date, today);
 		}
 		if (notBefore != null && date.isBefore(notBefore)) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"date " + date + " must not be before " + what + " on " + notBefore);
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "date-before-" + what, date, notBefore);
 		}
 		return date;
 	}
@@ -232,7 +226,7 @@ public class CaseService implements CaseRecords {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CaseworkException(CaseworkException.Kind.NOT_FOUND, "No case has the id " + id);
+			throw new CaseworkException(CaseworkException.Kind.NOT_FOUND, "case-not-found", id);
 		}
 	}
 

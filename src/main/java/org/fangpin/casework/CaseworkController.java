@@ -149,8 +149,8 @@ class CaseworkController {
 			state = CaseState.valueOf(to);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"to must be one of " + java.util.Arrays.toString(CaseState.values()));
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "to-unknown",
+					java.util.Arrays.toString(CaseState.values()));
 		}
 		return this.cases.transition(id, state, date(json, "date"), text(json, "reason", false), who(principal));
 	}
@@ -185,12 +185,12 @@ class CaseworkController {
 		JsonNode json = this.requests.parse(body);
 		String code = text(json, "code", true);
 		if (!this.rules.ruleSet().measureCodes().contains(code)) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID,
-					"code must be one of " + this.rules.ruleSet().measureCodes());
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "code-unknown",
+					this.rules.ruleSet().measureCodes());
 		}
 		JsonNode amount = json.get("amount");
 		if (amount != null && !amount.isNull() && !amount.isNumber()) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID, "amount must be a number of yuan");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "amount-type");
 		}
 		return this.cases.applyMeasure(id, code, date(json, "date"),
 				(amount != null && amount.isNumber()) ? amount.decimalValue() : null, who(principal));
@@ -517,12 +517,12 @@ class CaseworkController {
 		JsonNode value = json.get(field);
 		if (value == null || value.isNull()) {
 			if (required) {
-				throw new CaseworkException(CaseworkException.Kind.INVALID, field + " is required");
+				throw new CaseworkException(CaseworkException.Kind.INVALID, "field-required", field);
 			}
 			return null;
 		}
 		if (!value.isString()) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID, field + " must be a string");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "field-string", field);
 		}
 		return value.stringValue();
 	}
@@ -533,7 +533,7 @@ class CaseworkController {
 			return (text != null) ? LocalDate.parse(text) : null;
 		}
 		catch (DateTimeParseException ex) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID, field + " must be an ISO-8601 date");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "field-date", field);
 		}
 	}
 

@@ -151,7 +151,7 @@ public class Oversight {
 	 */
 	public Summary summary(Region region, LocalDate from, LocalDate to) {
 		if (from.isAfter(to)) {
-			throw new CaseworkException(CaseworkException.Kind.INVALID, "from must not be after to");
+			throw new CaseworkException(CaseworkException.Kind.INVALID, "period-inverted");
 		}
 		LocalDate today = this.assessments.today();
 		Map<String, List<String>> figures = new TreeMap<>();
@@ -231,11 +231,10 @@ public class Oversight {
 		if (from != null) {
 			first = YearMonth.from(from);
 			if (first.isAfter(last)) {
-				throw new CaseworkException(CaseworkException.Kind.INVALID, "from must not be after to");
+				throw new CaseworkException(CaseworkException.Kind.INVALID, "period-inverted");
 			}
 			if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-				throw new CaseworkException(CaseworkException.Kind.INVALID,
-						"a series covers at most " + MAX_MONTHS + " months");
+				throw new CaseworkException(CaseworkException.Kind.INVALID, "series-too-long", MAX_MONTHS);
 			}
 		}
 		else {

@@ -127,7 +127,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		};
 		ProblemDetail problem = this.problems.create(status,
 				"casework-" + ex.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), locale,
-				ex.getMessage());
+				this.problems.message("casework." + ex.code(), locale, ex.arguments()));
 		if (!ex.unmet().isEmpty()) {
 			problem.setProperty("unmet", ex.unmet());
 		}

@@ -157,7 +157,7 @@ class CaseworkApiTests {
 		String future = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
 		Response ahead = transition(caseId, "IDENTIFIED", future, null);
 		assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
-		assertThat(ahead.json().get("detail").asString()).contains(future).contains("must not be after today");
+		assertThat(ahead.json().get("detail").asString()).contains(future).contains("不能晚于今天");
 		Response backdated = transition(caseId, "IDENTIFIED", "2025-02-28", null);
 		assertThat(backdated.status()).as(backdated.body()).isEqualTo(400);
 		assertThat(backdated.json().get("detail").asString()).contains("2025-03-01");
@@ -174,6 +174,9 @@ class CaseworkApiTests {
 
 		Response unknown = this.http.get("/api/v1/cases/no-such-case");
 		assertThat(unknown.json().get("type").asString()).isEqualTo("urn:fangpin:problem:casework-not-found");
+		assertThat(unknown.json().get("detail").asString()).isEqualTo("没有 id 为 no-such-case 的案件");
+		assertThat(this.http.get("/api/v1/cases/no-such-case", "Accept-Language", "en").json().get("detail").asString())
+			.isEqualTo("No case has the id no-such-case");
 		Response alert = this.http.post("/api/v1/alerts", "application/x-ndjson", "{\"householdId\": \"" + household
 				+ "\", \"date\": \"2025-04-20\", \"kind\": \"MEDICAL_INSURANCE\", \"facts\": {\"outOfPocket\": 100.555}}");
 		JsonNode refused = HttpClientSupport.JSON.readTree(alert.body().trim());

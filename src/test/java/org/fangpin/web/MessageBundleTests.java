@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -49,6 +53,29 @@ class MessageBundleTests {
 			}
 			assertThat(text).as(key + " is Chinese").containsPattern(HAN);
 		});
+	}
+
+	/** Every casework refusal the code raises has its sentence in the bundle, so no caller reads a bare code. */
+	@Test
+	void everyCaseworkRefusalHasItsSentence() throws IOException {
+		Map<String, String> english = load("messages_en.properties");
+		Pattern raised = Pattern.compile(
+				"new CaseworkException\\(CaseworkException\\.Kind\\.\\w+,(?:\\s*[\\w.()]+,)?\\s*\"([a-z-]+)\"");
+		List<String> codes = new ArrayList<>(List.of("date-before-last-change", "date-before-identification"));
+		try (var files = Files.list(Path.of("src/main/java/org/fangpin/casework"))) {
+			for (Path file : files.toList()) {
+				Matcher matcher = raised.matcher(Files.readString(file));
+				while (matcher.find()) {
+					codes.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(codes).hasSizeGreaterThan(15);
+		for (String code : codes) {
+			if (!code.equals("date-before-")) {
+				assertThat(english).as(code).containsKey("casework." + code);
+			}
+		}
 	}
 
 	private static Map<String, String> load(String name) throws IOException {
