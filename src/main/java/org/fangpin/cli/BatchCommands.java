@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -100,9 +101,33 @@ final class BatchCommands {
 
 	/** {@code screen --in FILE.ndjson|FILE.csv --out FILE.ndjson [--rules DIR] [--lang en] [--compiled-dir DIR]}. */
 	int screen(Path in, Path outFile, Path rules, Locale locale, int threads, RuleSetLoader loader) throws Exception {
+		if (Files.exists(in) && Files.exists(outFile) && Files.isSameFile(in, outFile)) {
+			this.err.println("--out " + outFile + " is the --in file: screening would overwrite the households it reads");
+			return 2;
+		}
+		// A regular file is written beside it first and put in place only when every row is written, so that an
+		// interrupted run leaves the earlier output whole and the partial one under a name that says so.
+		boolean staged = !Files.exists(outFile) || Files.isRegularFile(outFile);
+		Path written = staged ? outFile.resolveSibling(outFile.getFileName() + ".partial") : outFile;
+		try {
+			int status = screen(in, outFile, written, rules, locale, threads, loader);
+			if (staged) {
+				Files.move(written, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			return status;
+		}
+		finally {
+			if (staged) {
+				Files.deleteIfExists(written);
+			}
+		}
+	}
+
+	private int screen(Path in, Path outFile, Path written, Path rules, Locale locale, int threads,
+			RuleSetLoader loader) throws Exception {
 		try (RuleSet ruleSet = loader.load(rules);
 				InputStream file = Files.newInputStream(in);
-				OutputStream output = new BufferedOutputStream(Files.newOutputStream(outFile), 1 << 20);
+				OutputStream output = new BufferedOutputStream(Files.newOutputStream(written), 1 << 20);
 				OrderedParallel workers = OrderedParallel.ofThreads(threads, "fangpin-screen")) {
 			CountingInputStream counting = new CountingInputStream(file);
 			ProfileLines lines = new ProfileLines(counting, ProfileLines.DEFAULT_MAX_LINE_BYTES);

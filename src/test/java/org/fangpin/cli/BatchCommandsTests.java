@@ -68,6 +68,32 @@ class BatchCommandsTests {
 	}
 
 	@Test
+	void screenNeverOverwritesItsInputAndPutsItsOutputInPlaceOnlyWhenWhole(@TempDir Path dir) throws IOException {
+		Path households = dir.resolve("households.ndjson");
+		this.cli.run("generate", "--count", "50", "--seed", "3", "--out", households.toString());
+		List<String> generated = Files.readAllLines(households);
+
+		assertThat(this.cli.run("screen", "--in", households.toString(), "--out", households.toString())).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("is the --in file");
+		assertThat(Files.readAllLines(households)).as("the input untouched").isEqualTo(generated);
+
+		Path output = dir.resolve("screened.ndjson");
+		Files.writeString(output, "an earlier run's output\n");
+		Path broken = dir.resolve("broken-rules");
+		Files.createDirectories(broken);
+		Files.writeString(broken.resolve("broken.drl"), "package broken; rule \"x\" when then nonsense( end");
+		assertThat(this.cli.run("screen", "--in", households.toString(), "--out", output.toString(), "--rules",
+				broken.toString())).isNotZero();
+		assertThat(Files.readString(output)).as("a failed run leaves the earlier output").isEqualTo(
+				"an earlier run's output\n");
+		assertThat(dir.resolve("screened.ndjson.partial")).doesNotExist();
+
+		assertThat(this.cli.run("screen", "--in", households.toString(), "--out", output.toString())).isZero();
+		assertThat(Files.readAllLines(output)).hasSize(50);
+		assertThat(dir.resolve("screened.ndjson.partial")).doesNotExist();
+	}
+
+	@Test
 	void impactReportsTheTransitionsOfARaisedThreshold(@TempDir Path dir) throws IOException {
 		Path population = population(dir);
 		Path candidate = raisedThreshold(dir);
