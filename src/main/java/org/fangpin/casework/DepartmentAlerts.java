@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
+import org.fangpin.household.FieldError;
 import org.fangpin.household.InvalidProfileException;
 import org.fangpin.rules.ParameterNotInForceException;
 import org.fangpin.rules.RuleEvaluationException;
@@ -97,10 +98,8 @@ public class DepartmentAlerts {
 					result.put("householdId", householdIdOf(record));
 					result.put("problem", problem(400, "the alert makes the profile invalid: " + ex.errors()
 						.stream()
-						.map((error) -> error.field() + " (" + error.code()
-								+ (error.arguments().isEmpty() ? "" : " " + error.arguments()) + ")")
-						.collect(Collectors.joining(", ")),
-							ex.errors().isEmpty() ? null : ex.errors().get(0).field()));
+						.map(FieldError::describe)
+						.collect(Collectors.joining(", ")), ex.errors().isEmpty() ? null : ex.errors().get(0).field()));
 				}
 				catch (ParameterNotInForceException | RuleEvaluationException ex) {
 					result.put("householdId", householdIdOf(record));

@@ -164,8 +164,16 @@ public final class CommandLine {
 
 	int check(Path rules, Path cases, RuleSetLoader loader) {
 		this.out.printf("Checking the rule set in %s against the cases in %s%n", rules, cases);
+		if (!Files.isDirectory(cases)) {
+			this.err.println("No test cases: " + cases + " is not a directory (--cases DIR)");
+			return 2;
+		}
 		Map<String, String> files = RuleSetLoader.readFiles(rules);
-		List<PolicyCases.Case> list = Files.isDirectory(cases) ? PolicyCases.read(cases) : List.of();
+		List<PolicyCases.Case> list = PolicyCases.read(cases);
+		if (list.isEmpty()) {
+			this.err.println("No test cases in " + cases + ": the gate would check nothing");
+			return 1;
+		}
 		int total = list.size();
 		long start = System.nanoTime();
 		ValidationGate.Outcome outcome = new ValidationGate(loader)

@@ -19,4 +19,9 @@ public record FieldError(String field, String code, List<Object> arguments) {
 		return new FieldError(field, code, List.of(arguments));
 	}
 
+	/** The field and its code, for texts with no message bundle at hand: {@code income.wages (decimals [2])}. */
+	public String describe() {
+		return this.field + " (" + this.code + (this.arguments.isEmpty() ? "" : " " + this.arguments) + ")";
+	}
+
 }

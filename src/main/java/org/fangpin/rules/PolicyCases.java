@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.fangpin.household.FieldError;
 import org.fangpin.household.HouseholdProfile;
 import org.fangpin.household.InvalidProfileException;
 import org.fangpin.household.ProfileReader;
@@ -55,6 +57,24 @@ public final class PolicyCases {
 
 	}
 
+	private static final List<String> FILE_KEYS = List.of("base", "cases");
+
+	private static final List<String> CASE_KEYS = List.of("name", "profile", "expect");
+
+	/** What {@code expect} may check (rules/README.md, "Adding a test case"). */
+	private static final List<String> EXPECT_KEYS = List.of("riskGroup", "assistanceTier", "signals", "riskTypes",
+			"alerts", "measures", "measuresInclude", "measuresExclude", "income", "elimination", "invalidFields",
+			"parameterNotInForce");
+
+	private static void known(JsonNode node, List<String> keys, String message) {
+		for (String key : node.propertyNames()) {
+			if (!keys.contains(key)) {
+				throw new IllegalArgumentException(message + " '" + key + "' (allowed: " + String.join(", ", keys)
+						+ ")");
+			}
+		}
+	}
+
 	/** Reads every {@code .yaml} file under {@code directory}, in path order. */
 	public static List<Case> read(Path directory) {
 		List<Case> cases = new ArrayList<>();
@@ -79,17 +99,30 @@ public final class PolicyCases {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(file + ": not valid YAML: " + ex.getOriginalMessage(), ex);
 		}
+		if (root == null || !root.isObject()) {
+			throw new IllegalArgumentException(file + ": needs 'base' and a list of 'cases'");
+		}
+		known(root, FILE_KEYS, file + ": unknown key");
 		JsonNode base = root.get("base");
 		List<Case> cases = new ArrayList<>();
 		JsonNode list = root.get("cases");
 		if (list == null || !list.isArray()) {
 			throw new IllegalArgumentException(file + ": needs a list of 'cases'");
 		}
+		int number = 0;
 		for (JsonNode node : list) {
-			String name = (node.get("name") != null) ? node.get("name").asString() : null;
-			if (name == null || node.get("expect") == null) {
-				throw new IllegalArgumentException(file + ": every case needs a 'name' and an 'expect'");
+			number++;
+			String where = file + ": case " + number;
+			if (!node.isObject()) {
+				throw new IllegalArgumentException(where + " is not a mapping of name, profile and expect");
 			}
+			String name = (node.get("name") != null) ? node.get("name").asString() : null;
+			if (name == null || node.get("expect") == null || !node.get("expect").isObject()) {
+				throw new IllegalArgumentException(where + ": every case needs a 'name' and an 'expect'");
+			}
+			// A misspelt key would otherwise be ignored, and the case pass without checking what it meant to
+			known(node, CASE_KEYS, where + " (" + name + "): unknown key");
+			known(node.get("expect"), EXPECT_KEYS, where + " (" + name + "): unknown expectation");
 			JsonNode profile = (base != null) ? mergePatch(base.deepCopy(), node.get("profile"))
 					: node.get("profile");
 			cases.add(new Case(file, name, profile, node.get("expect")));
@@ -132,7 +165,8 @@ public final class PolicyCases {
 				compare(mismatches, "invalidFields", texts(expect.get("invalidFields")), fields);
 			}
 			else {
-				mismatches.add("the profile is invalid: " + ex.errors());
+				mismatches.add("the profile is invalid: "
+						+ ex.errors().stream().map(FieldError::describe).collect(Collectors.joining(", ")));
 			}
 			return new Result(testCase, mismatches);
 		}

@@ -2,10 +2,14 @@ package org.fangpin.ruleset;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.fangpin.rules.EngineOptions;
 import org.fangpin.rules.RuleSet;
+import org.fangpin.rules.RuleSetException;
+import org.fangpin.rules.RuleSetLint;
 import org.fangpin.rules.RuleSetLoader;
+import org.fangpin.rules.RuleSetProblem;
 import org.fangpin.rules.WhyNot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the rule set from the rules directory at start-up, archives it and records its activation. A rule set with
- * any problem stops the service (see RuleSetFailureAnalyzer). The directory wins at start-up: an instance runs the
+ * any problem of compilation or lint stops the service (see RuleSetFailureAnalyzer). The directory wins at start-up: an instance runs the
  * rules it was deployed with, and follows later activations through the database. The start-up activation is
  * published as a {@link RuleSetActivated} inside its transaction, like any other.
  */
@@ -52,6 +56,13 @@ class RuleSetConfiguration {
 			StartupAnnouncement announcement) {
 		long start = System.nanoTime();
 		RuleSet ruleSet = loader.load(properties.dir());
+		// The gate's lint too (metadata, unique ids, codes in the catalogue), as a reload runs it: a rule that
+		// emits a code the catalogue lacks compiles, but must not reach caseworkers
+		List<RuleSetProblem> problems = RuleSetLint.lint(ruleSet);
+		if (!problems.isEmpty()) {
+			ruleSet.close();
+			throw new RuleSetException(properties.dir().toString(), problems);
+		}
 		long compileMillis = (System.nanoTime() - start) / 1_000_000;
 		Instant now = clock.instant();
 		String comment = "loaded from " + properties.dir();
@@ -59,6 +70,11 @@ class RuleSetConfiguration {
 		long sequence = RuleSetArchive.inTransaction(transactions, () -> {
 			archive.archive(ruleSet.version(), ruleSet.files(), STARTUP, comment, now);
 			var latest = archive.latestActivation();
+			latest.filter((record) -> !record.version().equals(ruleSet.version())
+					&& "ROLLBACK".equals(record.action()))
+				.ifPresent((record) -> logger.warn("The rule set in {} ({}) replaces {}, which {} rolled back to: "
+						+ "the rules directory wins at start-up. Put the rolled-back files in the directory, or roll "
+						+ "back again.", properties.dir(), ruleSet.version(), record.version(), record.activatedBy()));
 			long activation = latest.filter((record) -> record.version().equals(ruleSet.version()))
 				.map(RuleSetArchive.ActivationRecord::sequence)
 				.orElseGet(() -> {

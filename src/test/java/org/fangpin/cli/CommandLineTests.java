@@ -55,6 +55,26 @@ class CommandLineTests {
 	}
 
 	@Test
+	void checkFailsWithoutCasesAndOnACaseWhoseKeysAreMisspelt(@TempDir Path cases) throws IOException {
+		assertThat(this.cli.run("check", "--rules", "rules", "--cases", cases.resolve("missing").toString()))
+			.isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("is not a directory");
+		assertThat(this.cli.run("check", "--rules", "rules", "--cases", cases.toString())).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("No test cases in " + cases);
+
+		Files.writeString(cases.resolve("typo.yaml"), """
+				base: {householdId: T-TYPO, asOf: "2024-06-30", povertyStatus: NEVER_POOR,
+				       members: [{relation: HEAD, age: 40, laborCapacity: FULL}], income: {wages: 3000}}
+				cases:
+				  - name: "A marginal household"
+				    expect: {riskgroup: MARGINAL}
+				""");
+		assertThat(this.cli.run("check", "--rules", "rules", "--cases", cases.toString())).isNotZero();
+		assertThat(output() + this.err.toString(StandardCharsets.UTF_8))
+			.contains("typo.yaml: case 1 (A marginal household): unknown expectation 'riskgroup'");
+	}
+
+	@Test
 	void assessPrintsTheAssessmentOfOneProfile() {
 		int code = this.cli.run("assess", "docs/examples/household.json", "--rules", "rules");
 		assertThat(code).isZero();

@@ -41,4 +41,21 @@ class BrokenRuleSetStartupTests {
 		assertThat(output).contains("20-signals/signals.drl:" + line).contains("APPLICATION FAILED TO START");
 	}
 
+	@Test
+	void aRuleEmittingACodeTheCatalogueLacksStopsTheServiceAsTheGateWould(@TempDir Path rules) {
+		TestRules.copyShippedRules(rules);
+		TestRules.edit(rules.resolve("50-measures/measures.drl"), "Recommendation.of(\"WATER_SUPPLY\")",
+				"Recommendation.of(\"WATER_TANK\")");
+		Throwable failure = assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class,
+				"--fangpin.rules.dir=" + rules, "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:broken-lint-start;DB_CLOSE_DELAY=-1"))
+			.actual();
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		assertThat(cause).isInstanceOf(RuleSetException.class);
+		assertThat(((RuleSetException) cause).problems()).anySatisfy((problem) -> {
+			assertThat(problem.file()).isEqualTo("50-measures/measures.drl");
+			assertThat(problem.message()).contains("WATER_TANK");
+		});
+	}
+
 }
