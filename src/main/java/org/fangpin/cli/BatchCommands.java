@@ -63,7 +63,8 @@ final class BatchCommands {
 
 	/** {@code generate --count N --seed S [--out FILE] [--as-of DATE] [--format ndjson|csv]}. */
 	int generate(long count, long seed, Path file, LocalDate asOf, String format) throws IOException {
-		boolean csv = "csv".equals(format) || (format == null && file != null && file.toString().endsWith(".csv"));
+		boolean csv = "csv".equals(format)
+				|| (format == null && file != null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
 		HouseholdGenerator generator = new HouseholdGenerator(seed, asOf);
 		OutputStream target = (file != null) ? Files.newOutputStream(file) : this.out;
 		try (OutputStream stream = new BufferedOutputStream(target, 1 << 20) {

@@ -62,8 +62,11 @@ public final class CommandLine {
 		this.batch = new BatchCommands(out, err);
 	}
 
+	/** What asks for the usage rather than for a command. */
+	private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
 	public static boolean handles(String[] args) {
-		return args.length > 0 && COMMANDS.contains(args[0]);
+		return args.length > 0 && (COMMANDS.contains(args[0]) || HELP.contains(args[0]));
 	}
 
 	public int run(String... args) {
@@ -78,20 +81,23 @@ public final class CommandLine {
 				positional.add(args[i]);
 			}
 		}
+		if (HELP.contains(args[0])) {
+			usage();
+			return 0;
+		}
 		try {
 			return switch (args[0]) {
 				case "check" -> check(Path.of(options.getOrDefault("rules", "rules")),
 						Path.of(options.getOrDefault("cases", "test-cases")), loader(options));
 				case "assess" -> positional.size() == 1
 						? assess(Path.of(positional.get(0)), Path.of(options.getOrDefault("rules", "rules")),
-								options.get("lang"), loader(options))
+								loader(options))
 						: usage();
 				case "bench-reloads" -> benchReloads(Path.of(options.getOrDefault("rules", "rules")),
 						Integer.parseInt(options.getOrDefault("count", "200")),
 						Integer.parseInt(options.getOrDefault("every", "50")));
 				case "generate" -> options.containsKey("count")
-						? this.batch.generate(Long.parseLong(options.get("count")),
-								Long.parseLong(options.getOrDefault("seed", "1")),
+						? this.batch.generate(positive(options, "count"), number(options, "seed", "1"),
 								options.containsKey("out") ? Path.of(options.get("out")) : null,
 								options.containsKey("as-of") ? LocalDate.parse(options.get("as-of"))
 										: HouseholdGenerator.DEFAULT_AS_OF,
@@ -130,6 +136,25 @@ public final class CommandLine {
 		}
 	}
 
+	/** A whole-number option, or the usage error that names it. */
+	private static long number(Map<String, String> options, String name, String fallback) {
+		String value = options.getOrDefault(name, fallback);
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new NumberFormatException("--" + name + " must be a whole number, not \"" + value + "\"");
+		}
+	}
+
+	private static long positive(Map<String, String> options, String name) {
+		long value = number(options, name, null);
+		if (value < 1) {
+			throw new NumberFormatException("--" + name + " must be at least 1, not " + value);
+		}
+		return value;
+	}
+
 	/**
 	 * The loader of every command that compiles rules: with {@code --compiled-dir DIR}, every rule set it compiles is
 	 * kept in DIR and read back by later runs of the same build instead of being compiled again, as the service keeps
@@ -146,7 +171,7 @@ public final class CommandLine {
 				Usage: java -jar fangpin.jar COMMAND [options]
 				  check  [--rules DIR] [--cases DIR] [--compiled-dir DIR]
 				                                        compile, lint and run the test cases; exit 1 on any failure
-				  assess FILE.json [--rules DIR] [--lang en] [--compiled-dir DIR]
+				  assess FILE.json [--rules DIR] [--compiled-dir DIR]
 				                                        print the assessment of one household profile
 				  bench-reloads [--rules DIR] [--count 200] [--every 50]   reload the rule set COUNT times, printing
 				                                        the heap, metaspace and classes after a full GC every EVERY
@@ -202,7 +227,7 @@ public final class CommandLine {
 	 * Prints the evaluation as JSON on standard output; whether the compiled rules were reused goes to the error
 	 * stream, so that the output stays one JSON document.
 	 */
-	int assess(Path file, Path rules, String lang, RuleSetLoader loader) {
+	int assess(Path file, Path rules, RuleSetLoader loader) {
 		try (RuleSet ruleSet = loader.load(rules)) {
 			if (ruleSet.reusedCompiledRules()) {
 				this.err.println("(compiled rules reused)");

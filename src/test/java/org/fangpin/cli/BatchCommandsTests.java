@@ -35,6 +35,9 @@ class BatchCommandsTests {
 			.isZero();
 		assertThat(Files.readAllLines(dir.resolve("a.ndjson"))).hasSize(200)
 			.isEqualTo(Files.readAllLines(dir.resolve("b.ndjson")));
+		assertThat(this.cli.run("generate", "--count", "2", "--out", dir.resolve("upper.CSV").toString())).isZero();
+		assertThat(Files.readAllLines(dir.resolve("upper.CSV")).get(0)).as("CSV, as screen reads a .CSV file")
+			.startsWith("householdId,");
 	}
 
 	@Test

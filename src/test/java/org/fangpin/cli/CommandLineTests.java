@@ -75,6 +75,18 @@ class CommandLineTests {
 	}
 
 	@Test
+	void helpIsACommandThatSucceedsAndBadOptionValuesAreNamed() {
+		assertThat(CommandLine.handles(new String[] { "--help" })).as("--help does not start the service").isTrue();
+		assertThat(this.cli.run("--help")).isZero();
+		assertThat(this.cli.run("help")).isZero();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar fangpin.jar COMMAND");
+		assertThat(this.cli.run("generate", "--count", "abc")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--count must be a whole number, not \"abc\"");
+		assertThat(this.cli.run("generate", "--count", "-5")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--count must be at least 1, not -5");
+	}
+
+	@Test
 	void assessPrintsTheAssessmentOfOneProfile() {
 		int code = this.cli.run("assess", "docs/examples/household.json", "--rules", "rules");
 		assertThat(code).isZero();
