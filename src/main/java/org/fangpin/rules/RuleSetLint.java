@@ -35,6 +35,8 @@ public final class RuleSetLint {
 				"measures");
 	}
 
+	private static final Pattern CHANGE = Pattern.compile("\\b(update|modify|retract|delete)\\s*\\(");
+
 	private static final List<String> METADATA = List.of("id", "clause", "zh", "en", "reference");
 
 	private RuleSetLint() {
@@ -68,6 +70,7 @@ public final class RuleSetLint {
 		ruleSet.files().forEach((file, content) -> {
 			if (file.endsWith(".drl")) {
 				codes(file, content, ruleSet.catalogue(), problems);
+				changes(file, content, problems);
 			}
 		});
 		return problems;
@@ -89,6 +92,25 @@ public final class RuleSetLint {
 								"code " + code + " is not in the catalogue's " + entry.getValue()));
 					}
 				}
+			}
+		}
+	}
+
+	/**
+	 * Rules insert new facts and never change or remove one (rules/README.md): a rule that updates a fact makes every
+	 * rule matching it fire again, which loops until the firing limit, and the limit then names whichever rule was
+	 * firing, not the one that changed the fact. Found here, it is named with its line before anything runs.
+	 */
+	private static void changes(String file, String content, List<RuleSetProblem> problems) {
+		String[] lines = content.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].strip().startsWith("//")) {
+				continue;
+			}
+			Matcher matcher = CHANGE.matcher(lines[i]);
+			if (matcher.find()) {
+				problems.add(new RuleSetProblem(file, i + 1, matcher.start(1) + 1, matcher.group(1)
+						+ "(…) changes a fact: rules only insert new facts, and a changed fact fires its rules again"));
 			}
 		}
 	}

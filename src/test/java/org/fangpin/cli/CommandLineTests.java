@@ -55,6 +55,20 @@ class CommandLineTests {
 	}
 
 	@Test
+	void checkFailsOnARuleThatChangesAFactNamingItsLine(@TempDir Path rules) throws IOException {
+		TestRules.copyShippedRules(rules);
+		Path measures = rules.resolve("50-measures/measures.drl");
+		String text = TestRules.edit(measures, "insert(Recommendation.of(\"WATER_SUPPLY\")",
+				"update($signal); insert(Recommendation.of(\"WATER_SUPPLY\")");
+		int line = TestRules.lineOf(text, "update($signal)");
+		int code = this.cli.run("check", "--rules", rules.toString(), "--cases", "test-cases");
+		assertThat(code).isEqualTo(1);
+		assertThat(output()).contains("[lint   ] FAILED")
+			.contains("50-measures/measures.drl:" + line)
+			.contains("update(…) changes a fact");
+	}
+
+	@Test
 	void checkFailsWithoutCasesAndOnACaseWhoseKeysAreMisspelt(@TempDir Path cases) throws IOException {
 		assertThat(this.cli.run("check", "--rules", "rules", "--cases", cases.resolve("missing").toString()))
 			.isEqualTo(2);
