@@ -26,13 +26,7 @@ class BrokenRuleSetStartupTests {
 		String text = TestRules.edit(rules.resolve("20-signals/signals.drl"),
 				"PerCapita( kind == PerCapita.Kind.NET_INCOME,", "PerCapita( kind === PerCapita.Kind.NET_INCOME,");
 		int line = TestRules.lineOf(text, "kind === ");
-		Throwable failure = assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class,
-				"--fangpin.rules.dir=" + rules, "--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:broken-start;DB_CLOSE_DELAY=-1"))
-			.actual();
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-		assertThat(cause).isInstanceOf(RuleSetException.class);
-		assertThat(((RuleSetException) cause).problems())
+		assertThat(startFails(rules, "broken-start").problems())
 			.anySatisfy((problem) -> {
 				assertThat(problem.file()).isEqualTo("20-signals/signals.drl");
 				assertThat(problem.line()).isEqualTo(line);
@@ -46,16 +40,21 @@ class BrokenRuleSetStartupTests {
 		TestRules.copyShippedRules(rules);
 		TestRules.edit(rules.resolve("50-measures/measures.drl"), "Recommendation.of(\"WATER_SUPPLY\")",
 				"Recommendation.of(\"WATER_TANK\")");
-		Throwable failure = assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class,
-				"--fangpin.rules.dir=" + rules, "--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:broken-lint-start;DB_CLOSE_DELAY=-1"))
-			.actual();
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-		assertThat(cause).isInstanceOf(RuleSetException.class);
-		assertThat(((RuleSetException) cause).problems()).anySatisfy((problem) -> {
+		assertThat(startFails(rules, "broken-lint-start").problems()).anySatisfy((problem) -> {
 			assertThat(problem.file()).isEqualTo("50-measures/measures.drl");
 			assertThat(problem.message()).contains("WATER_TANK");
 		});
+	}
+
+	/** Starts the service on {@code rules} and returns the rule set problem that stopped it. */
+	private static RuleSetException startFails(Path rules, String database) {
+		Throwable failure = assertThatException().isThrownBy(() -> SpringApplication.run(FangpinApplication.class,
+				"--fangpin.rules.dir=" + rules, "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"))
+			.actual();
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		assertThat(cause).isInstanceOf(RuleSetException.class);
+		return (RuleSetException) cause;
 	}
 
 }
