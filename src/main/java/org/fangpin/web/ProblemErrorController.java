@@ -47,7 +47,8 @@ class ProblemErrorController implements ErrorController {
 		}
 		else {
 			String slug = "http-" + status.value();
-			problem = this.problems.create(request, status, "refused", request.getMethod(), uri, status.value());
+			// Not the method: on a request the container refused, the forwarded one may no longer carry it
+			problem = this.problems.create(request, status, "refused", uri, status.value());
 			problem.setType(Problems.type(slug));
 			String title = this.problems.message(request, "problem." + slug + ".title");
 			if (title != null) {

@@ -304,13 +304,14 @@ class HostileRequestTests {
 			JsonNode problem = assertProblem(rejected);
 			assertThat(rejected.status()).as(path).isEqualTo(400);
 			assertThat(problem.get("type").asString()).isEqualTo("urn:fangpin:problem:http-400");
-			assertThat(problem.get("detail").asString()).as(path).startsWith("The request GET /api/v1/");
+			assertThat(problem.get("detail").asString()).as(path).startsWith("The request to /api/v1/");
 		}
 		Response trace = this.http.send("TRACE", "/api/v1/catalogue", null, null, "Accept-Language", "en");
 		JsonNode traced = assertProblem(trace);
 		assertThat(trace.status()).isEqualTo(405);
 		assertThat(traced.get("title").asString()).isEqualTo("Method not allowed");
 		assertThat(traced.get("instance").asString()).isEqualTo("/api/v1/catalogue");
+		assertThat(traced.get("detail").asString()).isEqualTo("The request to /api/v1/catalogue was refused (HTTP 405)");
 		Response error = this.http.get("/error");
 		assertThat(assertProblem(error).get("type").asString()).isEqualTo("urn:fangpin:problem:http-404");
 		sent.addAndGet(2);
