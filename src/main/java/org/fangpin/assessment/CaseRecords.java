@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fangpin.household.ProfileReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,7 @@ public interface CaseRecords {
 
 	/** The profile with its {@code monitoring} replaced by the case's, when the case decides it; else as it was. */
 	default JsonNode applyTo(JsonNode profile) {
-		String householdId = householdIdOf(profile);
+		String householdId = ProfileReader.householdIdOf(profile);
 		return (householdId != null) ? withMonitoring(profile, monitoringOf(householdId).orElse(null)) : profile;
 	}
 
@@ -41,12 +42,6 @@ public interface CaseRecords {
 		catch (DateTimeParseException ex) {
 			return false;
 		}
-	}
-
-	/** The household id of a profile, or null when it has none (the profile is then rejected when read). */
-	private static String householdIdOf(JsonNode profile) {
-		JsonNode id = (profile != null && profile.isObject()) ? profile.get("householdId") : null;
-		return (id != null && id.isString()) ? id.stringValue() : null;
 	}
 
 	/**

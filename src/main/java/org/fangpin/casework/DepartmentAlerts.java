@@ -21,6 +21,7 @@ import org.fangpin.assessment.AssessmentService;
 import org.fangpin.assessment.StoredAssessment;
 import org.fangpin.household.FieldError;
 import org.fangpin.household.InvalidProfileException;
+import org.fangpin.household.ProfileReader;
 import org.fangpin.rules.ParameterNotInForceException;
 import org.fangpin.rules.RuleEvaluationException;
 import tools.jackson.core.JacksonException;
@@ -64,12 +65,6 @@ public class DepartmentAlerts {
 		this.transactions = transactions;
 	}
 
-	/** The household a record names, for its answer line; null when it names none. */
-	private static String householdIdOf(JsonNode record) {
-		JsonNode id = (record != null) ? record.get("householdId") : null;
-		return (id != null && id.isString()) ? id.stringValue() : null;
-	}
-
 	/** Reads NDJSON records from {@code in} and writes one NDJSON result line per record to {@code out}. */
 	public void receive(InputStream in, OutputStream out, String by) {
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -95,14 +90,14 @@ public class DepartmentAlerts {
 					result.put("problem", problem(400, "not valid JSON: " + ex.getOriginalMessage(), null));
 				}
 				catch (InvalidProfileException ex) {
-					result.put("householdId", householdIdOf(record));
+					result.put("householdId", ProfileReader.householdIdOf(record));
 					result.put("problem", problem(400, "the alert makes the profile invalid: " + ex.errors()
 						.stream()
 						.map(FieldError::describe)
 						.collect(Collectors.joining(", ")), ex.errors().isEmpty() ? null : ex.errors().get(0).field()));
 				}
 				catch (ParameterNotInForceException | RuleEvaluationException ex) {
-					result.put("householdId", householdIdOf(record));
+					result.put("householdId", ProfileReader.householdIdOf(record));
 					result.put("problem", problem(422, ex.getMessage(), null));
 				}
 				out.write(this.json.writeValueAsBytes(result));

@@ -487,4 +487,13 @@ public final class ProfileReader {
 			Map.entry("date.future", "must not be after today ({0})"),
 			Map.entry("date.after-asof", "must not be after asOf ({0})"));
 
+	/**
+	 * The household id a profile or a record names, read before any validation (to label its answer): null when it
+	 * is not a JSON object or names none as a string.
+	 */
+	public static String householdIdOf(JsonNode json) {
+		JsonNode id = (json != null && json.isObject()) ? json.get("householdId") : null;
+		return (id != null && id.isString()) ? id.stringValue() : null;
+	}
+
 }

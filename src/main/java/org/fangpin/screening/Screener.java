@@ -71,7 +71,7 @@ public final class Screener {
 		catch (RuntimeException ex) {
 			return new Parsed(line.number(), null, null, new Screened(line.number(), null, null, null, ex, 0));
 		}
-		return new Parsed(line.number(), json, householdId(json), null);
+		return new Parsed(line.number(), json, ProfileReader.householdIdOf(json), null);
 	}
 
 	/** The second half of {@link #screen(ProfileLines.Line)}: reading and evaluating a parsed line. */
@@ -80,7 +80,7 @@ public final class Screener {
 	}
 
 	public Screened screen(long number, JsonNode json) {
-		String householdId = householdId(json);
+		String householdId = ProfileReader.householdIdOf(json);
 		try {
 			HouseholdProfile profile = this.reader.read(json, this.today);
 			long start = System.nanoTime();
@@ -90,11 +90,6 @@ public final class Screener {
 		catch (RuntimeException ex) {
 			return new Screened(number, householdId, json, null, ex, 0);
 		}
-	}
-
-	private static String householdId(JsonNode json) {
-		JsonNode id = (json != null && json.isObject()) ? json.get("householdId") : null;
-		return (id != null && id.isString()) ? id.stringValue() : null;
 	}
 
 }
